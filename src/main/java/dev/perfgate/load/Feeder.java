@@ -1,0 +1,28 @@
+package dev.perfgate.load;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Data rows for parameterised requests, as Gatling's and JMeter's CSV feeders: request number i uses row
+ * {@code i % rows.size()}, so a run is deterministic and every row is used in turn.
+ *
+ * @param source  where the rows came from (for messages and the load hash)
+ * @param columns column names, from the CSV header
+ * @param rows    the values; every row has one value per column
+ */
+public record Feeder(String source, List<String> columns, List<Map<String, String>> rows) {
+    public Feeder {
+        Objects.requireNonNull(source, "source");
+        columns = List.copyOf(columns);
+        rows = rows.stream().map(Map::copyOf).toList();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("feeder " + source + " has no data rows");
+        }
+    }
+
+    public Map<String, String> row(long requestNumber) {
+        return rows.get((int) Math.floorMod(requestNumber, (long) rows.size()));
+    }
+}
