@@ -1,0 +1,49 @@
+package dev.perfgate.run;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything one measurement produced: the content of target/perfgate/run.json and, with local file names
+ * removed, of the committed baseline file. See docs/run-schema.md.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION}; readers refuse other versions rather than guess
+ * @param kind          "run" or "baseline"
+ * @param pluginVersion the perfgate version that measured it
+ * @param createdAt     ISO-8601 instant of the end of the measurement
+ * @param gitCommit     HEAD of the project's repository when known
+ * @param environment   machine and JVM
+ * @param load          what was sent
+ * @param jfr           whether and how the service was profiled
+ * @param trials        the measured trials, in order
+ * @param overall       all requests over all trials (merged histograms)
+ * @param requests      each request name over all trials (merged histograms)
+ * @param flags         reasons the whole run is not a valid measurement (trial flags included)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunResult(int schemaVersion, String kind, String pluginVersion, String createdAt, String gitCommit,
+        EnvironmentFingerprint environment, LoadInfo load, JfrInfo jfr, List<TrialResult> trials,
+        MergedResult overall, Map<String, MergedResult> requests, List<String> flags) {
+
+    public static final int SCHEMA_VERSION = 1;
+    /** Histogram key of all requests together in {@link TrialResult#histograms()}. */
+    public static final String ALL = "*";
+
+    public RunResult {
+        trials = trials == null ? List.of() : List.copyOf(trials);
+        requests = requests == null ? Map.of() : new TreeMap<>(requests);
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    public boolean flagged() {
+        return !flags.isEmpty();
+    }
+
+    /** This run as a baseline: same numbers, without paths that only exist in one build directory. */
+    public RunResult asBaseline() {
+        return new RunResult(schemaVersion, "baseline", pluginVersion, createdAt, gitCommit, environment, load, jfr,
+                trials.stream().map(TrialResult::withoutLocalFiles).toList(), overall, requests, flags);
+    }
+}
