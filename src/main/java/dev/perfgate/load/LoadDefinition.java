@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * Everything that defines the load of a run: what is sent, in which mix, at which rate, fed by which data.
- * Its {@link LoadDefinitionHash hash} is part of a baseline's identity: numbers measured under another load
+ * Its hash (see dev.perfgate.run.LoadInfos) is part of a baseline's identity: numbers measured under another load
  * definition are not comparable.
  *
  * @param requests the request mix
