@@ -1,0 +1,58 @@
+package dev.perfgate.maven;
+
+import dev.perfgate.gate.GateConfigException;
+import dev.perfgate.gate.GateSpec;
+import dev.perfgate.gate.Gates;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/** Parameters every perfgate goal shares. Declare them once in the plugin's {@code <configuration>}. */
+abstract class AbstractPerfgateMojo extends AbstractMojo {
+
+    /** The command that records a baseline, for messages. */
+    static final String RECORD_BASELINE_COMMAND = "mvn package perfgate:baseline";
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
+    /** Skips every perfgate goal. */
+    @Parameter(property = "perfgate.skip", defaultValue = "false")
+    protected boolean skip;
+
+    /** Where run.json, interval logs, profiles, the service log and reports go. */
+    @Parameter(property = "perfgate.outputDirectory", defaultValue = "${project.build.directory}/perfgate")
+    protected File outputDirectory;
+
+    /** The committed baseline: written only by perfgate:baseline, read by perfgate:check. */
+    @Parameter(property = "perfgate.baselineFile", defaultValue = "${project.basedir}/src/perf/baseline.json")
+    protected File baselineFile;
+
+    /** The gates: see the README for metrics and units. Validated before any load is sent. */
+    @Parameter
+    protected List<GateParameter> gates = new ArrayList<>();
+
+    protected List<GateSpec> gateSpecs() {
+        List<GateSpec> specs = new ArrayList<>();
+        if (gates != null) {
+            gates.forEach(g -> specs.add(g.toSpec()));
+        }
+        return specs;
+    }
+
+    /** Validates the gates against the request names; every problem is listed, on one line each. */
+    protected List<dev.perfgate.gate.Gate> parseGates(Set<String> requestNames) throws MojoExecutionException {
+        try {
+            return Gates.parse(gateSpecs(), requestNames);
+        } catch (GateConfigException e) {
+            e.problems().forEach(p -> getLog().error(p));
+            throw new MojoExecutionException("perfgate: " + e.problems().size() + " gate configuration problem(s): "
+                    + String.join("; ", e.problems()));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.perfgate.maven;
+
+import dev.perfgate.gate.BaselineState;
+import dev.perfgate.gate.Gate;
+import dev.perfgate.gate.GateEvaluator;
+import dev.perfgate.gate.GateOutcome;
+import dev.perfgate.gate.Verdict;
+import dev.perfgate.report.ReportWriter;
+import dev.perfgate.run.RunFileException;
+import dev.perfgate.run.RunJson;
+import dev.perfgate.run.RunResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Evaluates every gate against the run written by perfgate:run and the committed baseline, prints every
+ * violation on one line, writes the reports, and fails the build when a gate is missed. No run data, zero
+ * requests, or a flagged (broken) measurement fails too: a gate never passes for lack of evidence.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractPerfgateMojo {
+
+    /** What a relative gate does when there is no baseline file: fail (default) or skip with a warning. */
+    @Parameter(property = "perfgate.onMissingBaseline", defaultValue = "fail")
+    private String onMissingBaseline;
+
+    /** The run to check; default: the one perfgate:run wrote in this build. */
+    @Parameter(property = "perfgate.runFile", defaultValue = "${project.build.directory}/perfgate/run.json")
+    private File runFile;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("perfgate: skipped (perfgate.skip=true)");
+            return;
+        }
+        BaselineState missingState = switch (onMissingBaseline == null ? "fail" : onMissingBaseline.trim()) {
+            case "fail" -> BaselineState.MISSING_FAIL;
+            case "skip" -> BaselineState.MISSING_SKIP;
+            default -> throw new MojoExecutionException("perfgate: onMissingBaseline is '" + onMissingBaseline
+                    + "'; use fail or skip");
+        };
+        RunResult run;
+        try {
+            run = RunJson.read(runFile.toPath());
+        } catch (RunFileException e) {
+            throw new MojoFailureException("perfgate: no usable run data: " + e.getMessage()
+                    + "; run the measurement first: mvn verify (perfgate:run is bound to integration-test)");
+        }
+        List<Gate> parsed = parseGates(run.requests().keySet());
+        RunResult baseline = null;
+        BaselineState state = BaselineState.PRESENT;
+        if (Files.exists(baselineFile.toPath())) {
+            try {
+                baseline = RunJson.read(baselineFile.toPath());
+            } catch (RunFileException e) {
+                throw new MojoFailureException("perfgate: the baseline " + e.getMessage()
+                        + "; fix it or record it again: " + RECORD_BASELINE_COMMAND);
+            }
+        } else {
+            state = missingState;
+        }
+        Verdict verdict = GateEvaluator.evaluate(parsed, run, baseline, state, RECORD_BASELINE_COMMAND);
+        ReportWriter.Written written;
+        try {
+            written = ReportWriter.write(outputDirectory.toPath(), run, baseline, verdict);
+        } catch (IOException e) {
+            throw new MojoExecutionException("perfgate: cannot write reports to " + outputDirectory + ": "
+                    + e.getMessage(), e);
+        }
+        written.consoleLines().forEach(line -> getLog().info(line));
+        verdict.warnings().forEach(w -> getLog().warn("perfgate: " + w));
+        List<GateOutcome> failures = verdict.failures();
+        if (failures.isEmpty()) {
+            getLog().info("perfgate: all " + parsed.size() + " gate(s) passed; report: " + written.markdown());
+            return;
+        }
+        // Every violation, not just the first: a developer fixes them in one go.
+        failures.forEach(f -> getLog().error("perfgate: " + f.message()));
+        throw new MojoFailureException("perfgate: " + failures.size() + " of " + (parsed.size()
+                + verdict.runProblems().size()) + " check(s) failed: " + failures.get(0).message()
+                + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more above)" : "")
+                + "; report: " + written.markdown());
+    }
+
+}
