@@ -1,0 +1,21 @@
+def log = new File(basedir, "build.log").text
+def out = new File(basedir, "target/perfgate")
+assert log.contains("perfgate: all 3 gate(s) passed")
+assert new File(out, "run.json").length() > 0
+assert new File(out, "result.md").text.contains("GET /work")
+assert new File(out, "result.json").length() > 0
+assert new File(out, "service.log").text.contains("it-service ready")
+[1, 2].each { n ->
+    assert new File(out, "trial-${n}.hlog").length() > 0 : "trial-${n}.hlog missing"
+    assert new File(out, "trial-${n}.jfr").length() > 0 : "trial-${n}.jfr missing"
+}
+def run = new groovy.json.JsonSlurper().parse(new File(out, "run.json"))
+assert run.schemaVersion == 1
+assert run.trials.size() == 2
+assert run.overall.stats.count > 0
+assert run.jfr.enabled == true
+
+def leftover = ["pgrep", "-f", "dev.perfgate.it.ItService"].execute()
+leftover.waitFor()
+assert leftover.exitValue() != 0 : "an it-service process was left running: " + leftover.text
+

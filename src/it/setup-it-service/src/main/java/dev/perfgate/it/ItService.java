@@ -1,0 +1,57 @@
+package dev.perfgate.it;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * The service of the integration tests. System properties shape its behaviour:
+ * perfgate.port (given by perfgate), it.delayMs (sleep per request), it.neverReady (never opens its port),
+ * it.exitAfterMs (exits with code 3 after that long: a crash mid-run).
+ */
+public final class ItService {
+    public static void main(String[] args) throws Exception {
+        int port = Integer.getInteger("perfgate.port");
+        long delayMs = Long.getLong("it.delayMs", 0);
+        long exitAfterMs = Long.getLong("it.exitAfterMs", 0);
+        System.out.println("it-service starting on port " + port + " delayMs=" + delayMs);
+        if (Boolean.getBoolean("it.neverReady")) {
+            System.out.println("it-service will never get ready");
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        if (exitAfterMs > 0) {
+            Thread crash = new Thread(() -> {
+                try {
+                    Thread.sleep(exitAfterMs);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                System.out.println("it-service crashing on purpose");
+                System.exit(3);
+            });
+            crash.setDaemon(true);
+            crash.start();
+        }
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        server.setExecutor(Executors.newFixedThreadPool(16));
+        server.createContext("/", exchange -> {
+            if (delayMs > 0) {
+                try {
+                    Thread.sleep(delayMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        System.out.println("it-service ready");
+    }
+}
