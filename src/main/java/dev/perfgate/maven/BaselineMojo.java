@@ -1,0 +1,56 @@
+package dev.perfgate.maven;
+
+import dev.perfgate.report.BaselineMarkdown;
+import dev.perfgate.run.RunJson;
+import dev.perfgate.run.RunResult;
+import java.io.File;
+import java.io.IOException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Measures exactly as perfgate:run does and records the result as the baseline to commit, plus the seed's
+ * baseline report (docs/perf/baseline.md). The only goal that writes the baseline; the write is atomic.
+ * Run it after packaging: {@code mvn package perfgate:baseline}.
+ */
+@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class BaselineMojo extends AbstractMeasureMojo {
+
+    /** The human-readable baseline report. */
+    @Parameter(property = "perfgate.baselineReport", defaultValue = "${project.basedir}/docs/perf/baseline.md")
+    private File baselineReport;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("perfgate: skipped (perfgate.skip=true)");
+            return;
+        }
+        RunResult run = measure();
+        if (run.flagged()) {
+            // A baseline is what every later build is judged against: a broken measurement must not become one.
+            throw new MojoFailureException("perfgate: this measurement is not valid, so it was not recorded as the "
+                    + "baseline: " + String.join("; ", run.flags()) + "; fix the cause and run "
+                    + RECORD_BASELINE_COMMAND + " again");
+        }
+        if (run.overall().stats().count() == 0) {
+            throw new MojoFailureException("perfgate: no requests were measured, so no baseline was recorded");
+        }
+        RunResult baseline = run.asBaseline();
+        try {
+            RunJson.write(baselineFile.toPath(), baseline);
+            RunJson.writeAtomically(baselineReport.toPath(),
+                    BaselineMarkdown.render(baseline, project.getBasedir().toPath()
+                            .relativize(baselineFile.toPath().toAbsolutePath()).toString()));
+        } catch (IOException e) {
+            throw new MojoExecutionException("perfgate: cannot write the baseline " + baselineFile + ": "
+                    + e.getMessage(), e);
+        }
+        getLog().info("perfgate: baseline recorded in " + baselineFile + " (" + run.overall().stats().count()
+                + " requests, " + run.trials().size() + " trials); report: " + baselineReport);
+        getLog().info("perfgate: commit both files so that perfgate:check compares against them");
+    }
+}
