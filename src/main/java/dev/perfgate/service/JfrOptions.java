@@ -1,0 +1,77 @@
+package dev.perfgate.service;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Whether and how a JVM service records a JFR profile during the run. Ignored for command launches: perfgate does
+ * not know that a command starts a JVM, nor which one (add {@code -XX:StartFlightRecording} to it yourself).
+ *
+ * <p>One continuous recording named {@value #RECORDING_NAME} runs for the service's whole life; per-trial files are
+ * cut out of it with {@link JfrControl#dump}.
+ *
+ * @param enabled      false records nothing
+ * @param settings     {@code profile} (more samples, some overhead), {@code default}, or a path to a {@code .jfc}
+ * @param extraOptions more {@code key=value} options for {@code -XX:StartFlightRecording}, e.g.
+ *                     {@code path-to-gc-roots=true}
+ * @param directory    where the continuous recording file goes (e.g. {@code target/perfgate})
+ */
+public record JfrOptions(boolean enabled, String settings, List<String> extraOptions, Path directory) {
+    public static final String RECORDING_NAME = "perfgate";
+
+    public JfrOptions {
+        settings = settings == null || settings.isBlank() ? "profile" : settings.trim();
+        extraOptions = extraOptions == null ? List.of() : List.copyOf(extraOptions);
+        if (enabled) {
+            Objects.requireNonNull(directory, "directory");
+        }
+        // The option string is comma-separated: a comma inside a value would silently split it.
+        if (settings.contains(",")) {
+            throw new IllegalArgumentException("JFR settings must not contain a comma: " + settings);
+        }
+        for (String option : extraOptions) {
+            if (option.contains(",") || !option.contains("=")) {
+                throw new IllegalArgumentException("JFR option must be one key=value without commas: " + option);
+            }
+        }
+    }
+
+    public static JfrOptions disabled() {
+        return new JfrOptions(false, null, null, null);
+    }
+
+    /** The usual choice: the {@code profile} settings, recording into {@code directory}. */
+    public static JfrOptions profile(Path directory) {
+        return new JfrOptions(true, "profile", null, directory);
+    }
+
+    /** The JVM options that start the recording into {@code recordingFile}; empty when disabled. */
+    public List<String> jvmArgs(Path recordingFile) {
+        if (!enabled) {
+            return List.of();
+        }
+        String settingsValue = settings;
+        if (settings.endsWith(".jfc")) {
+            // The service may run in another working directory than the build.
+            settingsValue = Path.of(settings).toAbsolutePath().toString();
+        }
+        StringBuilder start = new StringBuilder("-XX:StartFlightRecording=name=").append(RECORDING_NAME)
+                .append(",settings=").append(settingsValue)
+                // %p and %t are not expanded on JDK 17, so the caller passes a name unique to this run.
+                .append(",filename=").append(recordingFile.toAbsolutePath())
+                .append(",dumponexit=true")
+                // Without these, JDK 17 silently caps the recording at 250 MB and drops the oldest data,
+                // which would lose early trials of a long run.
+                .append(",maxsize=0,maxage=0");
+        extraOptions.forEach(option -> start.append(',').append(option));
+        List<String> args = new ArrayList<>();
+        args.add(start.toString());
+        // Deeper stacks than the default 64: framework-heavy services (Spring, Netty) bury the hot frames.
+        args.add("-XX:FlightRecorderOptions=stackdepth=128");
+        // Keeps JFR's "Started recording ..." banner out of the service's log.
+        args.add("-Xlog:jfr+startup=error");
+        return args;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.perfgate.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every {@link ServiceProcess} still running in this JVM, and the single shutdown hook that stops them when the
+ * build JVM exits: Ctrl-C (SIGINT), {@code kill} (SIGTERM), {@code System.exit} or the end of {@code main}.
+ *
+ * <p>Nothing written in Java survives SIGKILL ({@code kill -9}, the OOM killer, a CI runner that kills hard): the
+ * hook does not run and the service is left behind, re-parented to PID 1. On Linux only the child itself could
+ * arrange to die with its parent ({@code prctl(PR_SET_PDEATHSIG)}, or a small wrapper doing it); that needs native
+ * code or a helper binary and is deliberately not done here. CI systems normally kill the whole process group or
+ * container, which takes the service with it.
+ */
+final class ServiceRegistry {
+    private static final Set<ServiceProcess> RUNNING = ConcurrentHashMap.newKeySet();
+    private static boolean hookInstalled;
+
+    private ServiceRegistry() {
+    }
+
+    /** @throws IllegalStateException when the JVM is already shutting down */
+    static void register(ServiceProcess service) {
+        installHookOnce();
+        RUNNING.add(service);
+    }
+
+    static void unregister(ServiceProcess service) {
+        RUNNING.remove(service);
+    }
+
+    private static synchronized void installHookOnce() {
+        if (!hookInstalled) {
+            Thread hook = new Thread(ServiceRegistry::closeAll, "perfgate-service-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            hookInstalled = true;
+        }
+    }
+
+    /** Closes the running services in parallel, so N services take one grace period, not N. */
+    static void closeAll() {
+        List<Thread> closers = new ArrayList<>();
+        for (ServiceProcess service : List.copyOf(RUNNING)) {
+            Thread closer = new Thread(service::close, "perfgate-stop-" + service.pid());
+            closer.setDaemon(true);
+            closer.start();
+            closers.add(closer);
+        }
+        for (Thread closer : closers) {
+            try {
+                closer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.perfgate.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.perfgate.service.testapps.EchoServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A JVM service recorded with JFR; per-trial windows are cut out with jcmd and must parse. */
+@Timeout(300)
+class JfrTest {
+    private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dumpsATrialWindowThatParsesAndHasEvents() throws Exception {
+        recordAndDump(ServiceSpec.currentJava());
+    }
+
+    @Test
+    void dumpsWithTheJcmdOfAnotherJdk() throws Exception {
+        assumeTrue(Files.isExecutable(JAVA_25), "no JDK 25 on this machine");
+        recordAndDump(JAVA_25);
+    }
+
+    private void recordAndDump(Path java) throws Exception {
+        ServiceSpec spec = TestApps.main(EchoServer.class).javaExecutable(java)
+                .jvmArgs("-Dsun.net.httpserver.nodelay=true")
+                .logFile(dir.resolve("service.log"))
+                .readiness(Readiness.http("http://127.0.0.1:${perfgate.port}/"))
+                .jfr(JfrOptions.profile(dir))
+                .build();
+        Path wholeRun;
+        try (ServiceProcess service = ServiceProcess.start(spec)) {
+            service.awaitReady();
+            wholeRun = service.jfrFile().orElseThrow();
+
+            Instant begin = Instant.now();
+            load(service, Duration.ofSeconds(3));
+            Instant end = Instant.now();
+            Path trial = service.dumpJfr(dir.resolve("trials/trial-1.jfr"), begin, end);
+
+            List<RecordedEvent> events = RecordingFile.readAllEvents(trial);
+            assertThat(events).isNotEmpty();
+            // The dump holds whole chunks, so look for events inside the window rather than only inside it.
+            assertThat(events).anySatisfy(event -> assertThat(event.getStartTime())
+                    .isBetween(begin.minusSeconds(1), end.plusSeconds(1)));
+            assertThat(events).anySatisfy(event ->
+                    assertThat(event.getEventType().getName()).isEqualTo("jdk.ExecutionSample"));
+
+            // A second, later window (the next trial) works as well.
+            Instant begin2 = Instant.now();
+            load(service, Duration.ofSeconds(1));
+            Path trial2 = service.dumpJfr(dir.resolve("trials/trial-2.jfr"), begin2, Instant.now());
+            try (RecordingFile file = new RecordingFile(trial2)) {
+                assertThat(file.hasMoreEvents()).isTrue();
+            }
+
+            assertThatThrownBy(() -> JfrControl.dump(JfrControl.jcmdFor(java), service.pid(), "no-such-recording",
+                    dir.resolve("x.jfr"), begin, end))
+                    .isInstanceOf(ServiceException.class)
+                    .hasMessageContaining("JFR dump failed")
+                    .hasMessageContaining("no-such-recording");
+        }
+        // Stopped with SIGTERM, the JVM wrote the whole-run recording on exit.
+        assertThat(wholeRun).isNotEmptyFile();
+        assertThat(RecordingFile.readAllEvents(wholeRun)).isNotEmpty();
+        assertThat(Files.readString(dir.resolve("service.log"))).doesNotContain("Started recording");
+    }
+
+    private static void load(ServiceProcess service, Duration duration) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI uri = URI.create(service.resolve("http://127.0.0.1:${perfgate.port}/?jfr"));
+        long until = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < until) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+}
