@@ -5,7 +5,6 @@ import dev.perfgate.load.LoadException;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.measure.TrialRecording;
-import dev.perfgate.service.JfrControl;
 import dev.perfgate.service.Placeholders;
 import dev.perfgate.service.ServiceException;
 import dev.perfgate.service.ServiceProcess;
@@ -26,7 +25,6 @@ import java.util.List;
 public final class Measurement {
     public static final String RUN_FILE = "run.json";
     public static final String SERVICE_LOG = "service.log";
-    public static final String JFR_RECORDING_NAME = "perfgate";
 
     private final MeasurementPlan plan;
     private final RunLog log;
@@ -122,8 +120,7 @@ public final class Measurement {
             return null;
         }
         try {
-            return JfrControl.dump(JfrControl.jcmdFor(spec.javaExecutable()), service.pid(), JFR_RECORDING_NAME,
-                    file, begin, end);
+            return service.dumpJfr(file, begin, end);
         } catch (ServiceException e) {
             throw new MeasurementException("perfgate: cannot save the JFR profile of the trial to " + file + ": "
                     + e.getMessage() + "; set <jfr>false</jfr> to measure without a profile", e);
@@ -141,7 +138,8 @@ public final class Measurement {
         if (spec == null || !spec.isJvm() || !spec.jfr().enabled()) {
             return JfrInfo.off();
         }
-        return new JfrInfo(true, spec.jfr().settings(), spec.jfr().jvmArgs(Path.of("service.jfr")));
+        // The settings and extra options define what was profiled; the file name is local and left out.
+        return new JfrInfo(true, spec.jfr().settings(), spec.jfr().extraOptions());
     }
 
     private static String describe(TrialResult t) {
@@ -155,7 +153,7 @@ public final class Measurement {
         try {
             Files.createDirectories(out);
             try (DirectoryStream<Path> old = Files.newDirectoryStream(out,
-                    "{trial-*.hlog,trial-*.jfr,service.jfr," + RUN_FILE + ",result.*}")) {
+                    "{trial-*.hlog,trial-*.jfr,service-*.jfr," + RUN_FILE + ",result.*}")) {
                 for (Path p : old) {
                     Files.deleteIfExists(p);
                 }
