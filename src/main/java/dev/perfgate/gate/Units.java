@@ -18,17 +18,53 @@ public final class Units {
     }
 
     public static String value(Metric metric, double value) {
-        return value(metric, value, RoundingMode.HALF_UP);
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        return render(metric, rounded(metric, value));
     }
 
-    public static String value(Metric metric, double value, RoundingMode mode) {
+    /**
+     * The value, with as many more decimals as it takes to show on which side of the limit it is: a p99 of
+     * 250.04 ms over a maximum of 250 ms prints as "250.04 ms", not "250.0 ms".
+     */
+    public static String valueBeyond(Metric metric, double value, double limit, boolean above) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        BigDecimal shown = rounded(metric, value);
+        BigDecimal exact = BigDecimal.valueOf(scaled(metric, value));
+        BigDecimal lim = BigDecimal.valueOf(scaled(metric, limit));
+        int scale = Math.max(shown.scale(), 0);
+        while (scale < 9 && (above ? shown.compareTo(lim) <= 0 : shown.compareTo(lim) >= 0)) {
+            scale++;
+            shown = exact.setScale(scale, RoundingMode.HALF_UP);
+        }
+        return render(metric, shown);
+    }
+
+    /** Milliseconds, requests per second, or percent for the error rate. */
+    private static double scaled(Metric metric, double value) {
+        return metric.kind() == Metric.Kind.ERROR_RATE ? value * 100.0 : value;
+    }
+
+    private static BigDecimal rounded(Metric metric, double value) {
         if (metric.isLatency()) {
-            return latency(value, mode);
+            return latencyDecimal(value, RoundingMode.HALF_UP);
         }
-        if (metric.kind() == Metric.Kind.THROUGHPUT) {
-            return decimal(value, 1, mode) + "/s";
+        int scale = metric.kind() == Metric.Kind.THROUGHPUT ? 1 : 2;
+        return BigDecimal.valueOf(scaled(metric, value)).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    private static String render(Metric metric, BigDecimal shown) {
+        if (shown.signum() == 0) {
+            shown = shown.abs();
         }
-        return decimal(value * 100.0, 2, mode) + " %";
+        String number = shown.toPlainString();
+        if (metric.isLatency()) {
+            return number + " ms";
+        }
+        return metric.kind() == Metric.Kind.THROUGHPUT ? number + "/s" : number + " %";
     }
 
     /** A limit in the metric's unit, without trailing zeros: "250 ms", "0.9 ms", "1000/s", "0.5 %". */
@@ -64,13 +100,18 @@ public final class Units {
         if (!Double.isFinite(millis)) {
             return String.valueOf(millis);
         }
+        BigDecimal b = latencyDecimal(millis, mode);
+        return (b.signum() == 0 ? b.abs() : b).toPlainString();
+    }
+
+    private static BigDecimal latencyDecimal(double millis, RoundingMode mode) {
         if (millis != 0 && Math.abs(millis) < 1) {
             BigDecimal b = BigDecimal.valueOf(millis).round(new MathContext(3, mode));
             if (b.abs().compareTo(BigDecimal.ONE) < 0) {
-                return b.toPlainString();
+                return b;
             }
         }
-        return decimal(millis, 1, mode);
+        return BigDecimal.valueOf(millis).setScale(1, mode);
     }
 
     /** Relative change of {@code value} against {@code base} as a fraction, or NaN when base is 0. */
@@ -95,6 +136,25 @@ public final class Units {
             return "+0.0 %";
         }
         return (b.signum() > 0 ? "+" : "") + b.toPlainString() + " %";
+    }
+
+    /**
+     * A change that broke a percentage limit, signed, with one decimal or as many more as it takes to show that
+     * its magnitude is beyond the limit: +10.04 % over a 10 % maximum prints as "+10.04 %", not "+10.0 %".
+     */
+    public static String signedPercentBeyond(double fraction, double limitFraction) {
+        if (!Double.isFinite(fraction)) {
+            return "n/a";
+        }
+        BigDecimal exact = BigDecimal.valueOf(fraction * 100.0);
+        BigDecimal lim = BigDecimal.valueOf(limitFraction * 100.0);
+        int scale = 1;
+        BigDecimal shown = exact.setScale(scale, RoundingMode.HALF_UP);
+        while (scale < 9 && shown.abs().compareTo(lim) <= 0) {
+            scale++;
+            shown = exact.setScale(scale, RoundingMode.HALF_UP);
+        }
+        return (shown.signum() > 0 ? "+" : "") + shown.toPlainString() + " %";
     }
 
     /** Unsigned percentage with one decimal: 0.041 → "4.1 %". */
