@@ -151,8 +151,11 @@ public final class GateEvaluator {
     private static GateOutcome threshold(Gate gate, double value, Reference ref) {
         Metric metric = gate.metric();
         Double base = baselineMerged(gate, ref);
-        String baseText = base == null ? "" : " (baseline " + Units.value(metric, base) + ", "
-                + Units.signedChange(value, base) + ")";
+        String baseText = "";
+        if (base != null) {
+            String change = Units.signedChange(value, base);
+            baseText = " (baseline " + Units.value(metric, base) + (change.equals("n/a") ? "" : ", " + change) + ")";
+        }
         if (gate.max() != null && value > gate.max()) {
             return new GateOutcome(gate, Status.FAIL, Category.THRESHOLD, value, base, gate.describe() + " is "
                     + Units.valueBeyond(metric, value, gate.max(), true) + ", but the maximum is "
