@@ -117,6 +117,18 @@ class ReportsTest {
     }
 
     @Test
+    void resultMarkdownWarnsAboutAnotherEnvironment() throws Exception {
+        RunResult b = BASELINE;
+        var env = b.environment();
+        RunResult other = new RunResult(b.schemaVersion(), b.kind(), b.pluginVersion(), b.createdAt(), b.gitCommit(),
+                new dev.perfgate.run.EnvironmentFingerprint(env.os(), env.arch(), env.cpuModel(), 8,
+                        env.memoryBytes(), env.javaVendor(), env.javaVersion(), env.jvmArgs()),
+                b.load(), b.jfr(), b.trials(), b.overall(), b.requests(), b.flags());
+        assertThat(ResultMarkdown.render(RUN, other, verdict(RUN, other)))
+                .contains("⚠️ The baseline was measured in another environment (cores 8 → 2)");
+    }
+
+    @Test
     void baselineMarkdown() {
         String md = BaselineMarkdown.render(BASELINE.asBaseline(), "src/perf/baseline.json", CMD);
         assertThat(md).startsWith("# Performance baseline\n");
