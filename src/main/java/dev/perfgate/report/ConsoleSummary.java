@@ -1,0 +1,83 @@
+package dev.perfgate.report;
+
+import dev.perfgate.gate.GateOutcome;
+import dev.perfgate.gate.Status;
+import dev.perfgate.gate.Units;
+import dev.perfgate.gate.Verdict;
+import dev.perfgate.report.TextTable.Align;
+import dev.perfgate.run.RequestStats;
+import dev.perfgate.run.RunResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The summary perfgate prints in the Maven log: a table of the figures per request and a table of the gates.
+ * At most 120 columns; long request names and gate descriptions are shortened in the middle.
+ */
+public final class ConsoleSummary {
+    public static final int WIDTH = 120;
+    static final int MAX_LIMIT = 36;
+
+    private ConsoleSummary() {
+    }
+
+    public static List<String> lines(RunResult run, RunResult baseline, Verdict verdict) {
+        List<String> lines = new ArrayList<>();
+        lines.add("perfgate: " + Figures.load(run.load()));
+        lines.add(Figures.closed(run) ? "latency in ms (closed model: service time, not corrected)"
+                : "latency in ms, corrected (from the intended send time)");
+
+        boolean withBaseline = baseline != null;
+        List<String> headers = new ArrayList<>(List.of("request", "count", "errors", "req/s", "p50", "p95", "p99",
+                "max"));
+        List<Align> aligns = new ArrayList<>(List.of(Align.LEFT, Align.RIGHT, Align.RIGHT, Align.RIGHT, Align.RIGHT,
+                Align.RIGHT, Align.RIGHT, Align.RIGHT));
+        List<Integer> widths = new ArrayList<>(List.of(TextTable.FLEX, 0, 0, 0, 0, 0, 0, 0));
+        if (withBaseline) {
+            headers.addAll(List.of("base p99", "p99 Δ"));
+            aligns.addAll(List.of(Align.RIGHT, Align.RIGHT));
+            widths.addAll(List.of(0, 0));
+        }
+        TextTable requests = new TextTable(headers, aligns, widths.stream().mapToInt(Integer::intValue).toArray());
+        for (Figures.Row row : Figures.rows(run)) {
+            RequestStats s = row.stats();
+            List<String> cells = new ArrayList<>(List.of(row.label(), String.valueOf(s.count()),
+                    String.valueOf(s.errors()), Figures.throughput(s.throughput()), Figures.ms(s.corrected().p50()),
+                    Figures.ms(s.corrected().p95()), Figures.ms(s.corrected().p99()),
+                    Figures.ms(s.corrected().max())));
+            if (withBaseline) {
+                RequestStats b = Figures.stats(baseline, row.name());
+                if (b == null || b.count() == 0) {
+                    cells.addAll(List.of("-", "-"));
+                } else {
+                    cells.add(Figures.ms(b.corrected().p99()));
+                    cells.add(Units.signedChange(s.corrected().p99(), b.corrected().p99()));
+                }
+            }
+            requests.row(cells);
+        }
+        lines.addAll(requests.render("  ", WIDTH));
+
+        if (!verdict.outcomes().isEmpty()) {
+            lines.add("");
+            TextTable gates = new TextTable(List.of("status", "gate", "value", "limit", "baseline"),
+                    List.of(Align.LEFT, Align.LEFT, Align.RIGHT, Align.LEFT, Align.RIGHT),
+                    new int[] {0, TextTable.FLEX, 0, MAX_LIMIT, 0});
+            for (GateOutcome o : verdict.outcomes()) {
+                gates.row(List.of(o.status().name(), "#" + o.gate().index() + " " + o.gate().describe(),
+                        o.value() == null ? "-" : Units.value(o.gate().metric(), o.value()), o.limit(),
+                        o.baselineValue() == null ? "-" : Units.value(o.gate().metric(), o.baselineValue())));
+            }
+            lines.addAll(gates.render("  ", WIDTH));
+        }
+        for (GateOutcome p : verdict.runProblems()) {
+            lines.add("  " + p.status().name() + "  " + p.message());
+        }
+        long failed = verdict.failures().size();
+        long skipped = verdict.outcomes().stream().filter(o -> o.status() == Status.SKIPPED).count();
+        long passed = verdict.outcomes().stream().filter(o -> o.status() == Status.PASS).count();
+        lines.add("perfgate: " + (verdict.passed() ? "PASSED" : "FAILED") + " (" + passed + " passed, " + failed
+                + " failed, " + skipped + " skipped)");
+        return lines;
+    }
+}

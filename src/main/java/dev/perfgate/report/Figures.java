@@ -1,0 +1,157 @@
+package dev.perfgate.report;
+
+import dev.perfgate.gate.Units;
+import dev.perfgate.run.EnvironmentFingerprint;
+import dev.perfgate.run.JfrInfo;
+import dev.perfgate.run.LoadInfo;
+import dev.perfgate.run.MergedResult;
+import dev.perfgate.run.RequestStats;
+import dev.perfgate.run.RunResult;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** What the reports share: rows per request, load and environment in words. */
+final class Figures {
+    static final String ALL_LABEL = "all requests";
+
+    private Figures() {
+    }
+
+    /** A request name, or all requests (name null). */
+    record Row(String name, String label, RequestStats stats) {
+    }
+
+    /** Each request name of the run in name order, then all requests. Rows without stats are left out. */
+    static List<Row> rows(RunResult run) {
+        List<Row> rows = new ArrayList<>();
+        run.requests().forEach((name, merged) -> {
+            if (merged != null && merged.stats() != null) {
+                rows.add(new Row(name, name, merged.stats()));
+            }
+        });
+        if (run.overall() != null && run.overall().stats() != null) {
+            rows.add(new Row(null, ALL_LABEL, run.overall().stats()));
+        }
+        return rows;
+    }
+
+    /** The same request's figures in another run (the baseline), or null. */
+    static RequestStats stats(RunResult run, String name) {
+        if (run == null) {
+            return null;
+        }
+        MergedResult m = name == null ? run.overall() : run.requests().get(name);
+        return m == null ? null : m.stats();
+    }
+
+    static boolean closed(RunResult run) {
+        return run.load() != null && "closed".equalsIgnoreCase(run.load().model());
+    }
+
+    static String load(LoadInfo load) {
+        if (load == null) {
+            return "unknown load";
+        }
+        StringBuilder b = new StringBuilder();
+        if ("closed".equalsIgnoreCase(load.model())) {
+            b.append("closed model");
+        } else {
+            b.append(load.model() == null ? "open" : load.model()).append(" model at ").append(plain(load.rate()))
+                    .append(" requests/s");
+        }
+        b.append(", ").append(load.trials()).append(load.trials() == 1 ? " trial" : " trials").append(" × ")
+                .append(plain(load.durationSeconds())).append(" s");
+        List<String> extra = new ArrayList<>();
+        if (load.rampUpSeconds() > 0) {
+            extra.add("ramp-up " + plain(load.rampUpSeconds()) + " s");
+        }
+        if (load.warmupSeconds() > 0) {
+            extra.add("warm-up " + plain(load.warmupSeconds()) + " s");
+        }
+        if (!extra.isEmpty()) {
+            b.append(" (").append(String.join(", ", extra)).append(')');
+        }
+        b.append(", ").append(load.connections()).append(load.connections() == 1 ? " connection" : " connections");
+        return b.toString();
+    }
+
+    static String environment(EnvironmentFingerprint env) {
+        if (env == null) {
+            return "unknown environment";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(env.os() + " " + env.arch());
+        parts.add(env.cpuModel());
+        parts.add(env.cores() + (env.cores() == 1 ? " core" : " cores"));
+        if (env.memoryBytes() > 0) {
+            parts.add(gib(env.memoryBytes()));
+        }
+        parts.add(env.javaVendor() + " " + env.javaVersion());
+        return String.join(", ", parts);
+    }
+
+    /** How the baseline's machine differs from the run's: "cores 4 → 2", or empty. */
+    static List<String> environmentDifferences(EnvironmentFingerprint baseline, EnvironmentFingerprint run) {
+        List<String> d = new ArrayList<>();
+        if (baseline == null || run == null) {
+            return d;
+        }
+        diff(d, "OS", baseline.os(), run.os());
+        diff(d, "CPU", baseline.cpuModel(), run.cpuModel());
+        diff(d, "cores", String.valueOf(baseline.cores()), String.valueOf(run.cores()));
+        diff(d, "memory", gib(baseline.memoryBytes()), gib(run.memoryBytes()));
+        diff(d, "Java", baseline.javaVendor() + " " + baseline.javaVersion(),
+                run.javaVendor() + " " + run.javaVersion());
+        diff(d, "JVM options", String.join(" ", baseline.jvmArgs()), String.join(" ", run.jvmArgs()));
+        return d;
+    }
+
+    private static void diff(List<String> d, String what, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            d.add(what + " " + (before == null || before.isEmpty() ? "none" : before) + " → "
+                    + (after == null || after.isEmpty() ? "none" : after));
+        }
+    }
+
+    static String jfr(JfrInfo jfr) {
+        if (jfr == null || !jfr.enabled()) {
+            return "JFR off";
+        }
+        return "JFR on" + (jfr.settings() == null ? "" : " (" + jfr.settings() + ")");
+    }
+
+    static String gib(long bytes) {
+        if (bytes <= 0) {
+            return "unknown";
+        }
+        return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    }
+
+    static String plain(double v) {
+        BigDecimal b = BigDecimal.valueOf(v).round(new MathContext(10)).stripTrailingZeros();
+        return (b.scale() < 0 ? b.setScale(0) : b).toPlainString();
+    }
+
+    static String shortCommit(String commit) {
+        if (commit == null || commit.isBlank()) {
+            return "unknown commit";
+        }
+        return commit.length() > 10 ? commit.substring(0, 10) : commit;
+    }
+
+    static String ms(double millis) {
+        return Units.latencyNumber(millis);
+    }
+
+    static String throughput(double perSecond) {
+        return Units.decimal(perSecond, 1, java.math.RoundingMode.HALF_UP);
+    }
+
+    static String errorRate(double fraction) {
+        return Units.decimal(fraction * 100.0, 2, java.math.RoundingMode.HALF_UP) + " %";
+    }
+}

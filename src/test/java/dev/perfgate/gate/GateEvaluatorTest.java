@@ -1,0 +1,342 @@
+package dev.perfgate.gate;
+
+import static dev.perfgate.gate.TestRuns.constant;
+import static dev.perfgate.gate.TestRuns.req;
+import static dev.perfgate.gate.TestRuns.run;
+import static dev.perfgate.gate.TestRuns.spread;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.perfgate.run.RunResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GateEvaluatorTest {
+    private static final String CMD = "mvn verify -Dperfgate.recordBaseline";
+    private static final String SEARCH = "GET /search";
+    private static final String CART = "POST /cart";
+
+    private static List<Gate> gates(GateSpec... specs) throws GateConfigException {
+        return Gates.parse(List.of(specs), Set.of(SEARCH, CART));
+    }
+
+    private static Verdict evaluate(RunResult run, RunResult baseline, GateSpec... specs) throws Exception {
+        return GateEvaluator.evaluate(gates(specs), run, baseline,
+                baseline == null ? BaselineState.MISSING_FAIL : BaselineState.PRESENT, CMD);
+    }
+
+    private static GateOutcome only(Verdict v) {
+        assertThat(v.runProblems()).isEmpty();
+        assertThat(v.outcomes()).hasSize(1);
+        return v.outcomes().get(0);
+    }
+
+    /** Three trials, each with {@code micros} for every request of GET /search. */
+    private static RunResult searchRun(long... micros) {
+        TestRuns r = run();
+        for (long m : micros) {
+            r.trial(SEARCH, req(constant(100, m)));
+        }
+        return r.build();
+    }
+
+    // ---- absolute ---------------------------------------------------------------------------------------------
+
+    @Test
+    void maxFailsWithValueLimitBaselineAndChange() throws Exception {
+        Verdict v = evaluate(searchRun(312_000, 312_000, 312_000), searchRun(241_000, 241_000, 241_000),
+                new GateSpec(SEARCH, "p99", "250ms", null, null, null));
+        GateOutcome o = only(v);
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.category()).isEqualTo(Category.THRESHOLD);
+        assertThat(o.value()).isEqualTo(TestRuns.reported(312_000));
+        assertThat(o.baselineValue()).isEqualTo(TestRuns.reported(241_000));
+        assertThat(o.message()).isEqualTo(
+                "p99 of GET /search is 312.1 ms, but the maximum is 250 ms (baseline 241.0 ms, +29.5 %)");
+        assertThat(o.limit()).isEqualTo("max 250 ms");
+        assertThat(v.passed()).isFalse();
+        assertThat(v.failures()).containsExactly(o);
+    }
+
+    @Test
+    void maxPassesWithoutBaseline() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(200_000), null, new GateSpec(SEARCH, "p99", "0.25s", null, null,
+                null)));
+        assertThat(o.status()).isEqualTo(Status.PASS);
+        assertThat(o.message()).isEqualTo("p99 of GET /search is 200.1 ms, within the maximum of 250 ms");
+    }
+
+    @Test
+    void failingValueIsRoundedAwayFromTheLimit() throws Exception {
+        // 1000 us ... 1001 us: p100 is 1.001 ms, which would print as "1.0 ms" with ordinary rounding
+        GateOutcome o = only(evaluate(run().trial(SEARCH, req(new long[] {1000, 1001})).build(), null,
+                new GateSpec(null, "max", "1ms", null, null, null)));
+        assertThat(o.message()).isEqualTo("max of all requests is 1.001 ms, but the maximum is 1 ms");
+    }
+
+    @Test
+    void minOnLatency() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(400, 400), null, new GateSpec(SEARCH, "min", null, "0.5ms", null,
+                null)));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.message()).isEqualTo("min of GET /search is 0.4 ms, but the minimum is 0.5 ms");
+        GateOutcome both = only(evaluate(searchRun(412, 412), null, new GateSpec(SEARCH, "p50", "1ms", "0.1ms",
+                null, null)));
+        assertThat(both.message()).isEqualTo(
+                "p50 of GET /search is 0.412 ms, within the minimum of 0.1 ms and the maximum of 1 ms");
+    }
+
+    @Test
+    void arbitraryPercentileComesFromTheMergedHistogram() throws Exception {
+        // 101 values 1000, 1010 ... 2000 us split over two trials; p75 of the merged distribution is 1750 us
+        long[] all = spread(101, 1000, 2000);
+        long[] first = java.util.Arrays.copyOfRange(all, 0, 50);
+        long[] second = java.util.Arrays.copyOfRange(all, 50, 101);
+        RunResult r = run().trial(SEARCH, req(first)).trial(SEARCH, req(second)).build();
+        GateOutcome o = only(evaluate(r, null, new GateSpec(null, "p75", "2ms", null, null, null)));
+        assertThat(o.value()).isEqualTo(1.75);
+        assertThat(o.message()).isEqualTo("p75 of all requests is 1.8 ms, within the maximum of 2 ms");
+    }
+
+    @Test
+    void throughputMinimum() throws Exception {
+        RunResult r = run().trials(3, SEARCH, req(constant(100, 5_000))).build(); // 100 per 10 s trial
+        RunResult b = run().trials(3, SEARCH, req(constant(101, 5_000))).build();
+        GateOutcome o = only(evaluate(r, b, new GateSpec(null, "throughput", null, "1000/s", null, null)));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.value()).isEqualTo(10.0);
+        assertThat(o.message()).isEqualTo(
+                "throughput of all requests is 10.0/s, but the minimum is 1000/s (baseline 10.1/s, -1.0 %)");
+        GateOutcome pass = only(evaluate(r, b, new GateSpec(null, "throughput", null, "10/s", null, null)));
+        assertThat(pass.status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void errorRateMaximum() throws Exception {
+        RunResult r = run().trial(Map.of(SEARCH, req(constant(100, 1_000)), CART, req(constant(100, 1_000), 5)))
+                .build();
+        GateOutcome o = only(evaluate(r, null, new GateSpec(CART, "errorRate", "1%", null, null, null)));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.value()).isEqualTo(0.05);
+        assertThat(o.message()).isEqualTo("errorRate of POST /cart is 5.00 %, but the maximum is 1 %");
+        GateOutcome all = only(evaluate(r, null, new GateSpec(null, "errorRate", "2.5%", null, null, null)));
+        assertThat(all.status()).isEqualTo(Status.PASS);
+        assertThat(all.message()).isEqualTo("errorRate of all requests is 2.50 %, within the maximum of 2.5 %");
+    }
+
+    // ---- maxRegression --------------------------------------------------------------------------------------
+
+    @Test
+    void regressionComparesMediansOfTrialsNotTheMergedDistribution() throws Exception {
+        // one slow trial would make the merged p95 50 ms; the median trial is 10.5 ms
+        GateOutcome o = only(evaluate(searchRun(10_500, 50_000, 10_500), searchRun(10_000, 10_000, 10_000),
+                new GateSpec(null, "p95", null, null, "10%", null)));
+        assertThat(o.status()).isEqualTo(Status.PASS);
+        assertThat(o.category()).isEqualTo(Category.REGRESSION);
+        assertThat(o.value()).isEqualTo(TestRuns.reported(10_500));
+        assertThat(o.baselineValue()).isEqualTo(TestRuns.reported(10_000));
+        assertThat(o.message()).isEqualTo("p95 of all requests changed +5.0 % (median of 3 trials 10.5 ms vs "
+                + "baseline 10.0 ms), within the maximum regression of 10 %");
+    }
+
+    @Test
+    void regressionFails() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(11_500, 9_000, 11_500), searchRun(10_000, 10_000, 10_000),
+                new GateSpec(null, "p95", null, null, "10%", null)));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.message()).isEqualTo("p95 of all requests regressed +14.9 % (median of 3 trials 11.5 ms vs "
+                + "baseline 10.0 ms), but the maximum regression is 10 %");
+        assertThat(o.limit()).isEqualTo("max regression 10 %");
+    }
+
+    @Test
+    void throughputRegressionIsADrop() throws Exception {
+        RunResult b = run().trials(3, SEARCH, req(constant(1000, 1_000))).build(); // 100/s
+        RunResult r = run().trials(3, SEARCH, req(constant(850, 1_000))).build(); // 85/s
+        GateOutcome o = only(evaluate(r, b, new GateSpec(null, "throughput", null, null, "10%", null)));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.message()).isEqualTo("throughput of all requests regressed -15.0 % (median of 3 trials "
+                + "85.0/s vs baseline 100.0/s), but the maximum regression is 10 %");
+        RunResult better = run().trials(3, SEARCH, req(constant(1500, 1_000))).build();
+        assertThat(only(evaluate(better, b, new GateSpec(null, "throughput", null, null, "10%", null))).status())
+                .isEqualTo(Status.PASS);
+    }
+
+    @Test
+    void absoluteAndRegressionAreSeparateChecks() throws Exception {
+        Verdict v = evaluate(searchRun(11_500, 11_500, 11_500), searchRun(10_000, 10_000, 10_000),
+                new GateSpec(SEARCH, "p99", "20ms", null, "10%", null));
+        assertThat(v.outcomes()).extracting(GateOutcome::category, GateOutcome::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Category.THRESHOLD, Status.PASS),
+                org.assertj.core.groups.Tuple.tuple(Category.REGRESSION, Status.FAIL));
+    }
+
+    // ---- minImprovement -------------------------------------------------------------------------------------
+
+    @Test
+    void improvementMet() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(8_500, 8_500, 8_500), searchRun(10_000, 10_000, 10_000),
+                new GateSpec(null, "p95", "5ms", null, null, "10%")));
+        assertThat(o.status()).isEqualTo(Status.PASS);
+        assertThat(o.category()).isEqualTo(Category.IMPROVEMENT_NOT_MET);
+        assertThat(o.message()).isEqualTo("p95 of all requests improved 15.0 % (median of 3 trials 8.5 ms vs "
+                + "baseline 10.0 ms), meeting the minimum improvement of 10 %");
+    }
+
+    @Test
+    void improvementNotMetButTargetMet() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(9_600, 9_600, 9_600), searchRun(10_000, 10_000, 10_000),
+                new GateSpec(null, "p95", "10ms", null, null, "10%")));
+        assertThat(o.status()).isEqualTo(Status.PASS);
+        assertThat(o.message()).isEqualTo("p95 of all requests improved 4.0 % (median of 3 trials 9.6 ms vs "
+                + "baseline 10.0 ms), less than 10 %, but p95 is 9.6 ms, meeting the target p95 ≤ 10 ms");
+    }
+
+    @Test
+    void improvementNotMetAndTargetMissed() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(9_600, 9_600, 9_600), searchRun(10_000, 10_000, 10_000),
+                new GateSpec(null, "p95", "9ms", null, null, "10%")));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.category()).isEqualTo(Category.IMPROVEMENT_NOT_MET);
+        assertThat(o.message()).isEqualTo("p95 of all requests improved 3.9 % (median of 3 trials 9.6 ms vs "
+                + "baseline 10.0 ms), but at least 10 % improvement or p95 ≤ 9 ms is required (p95 is 9.6 ms)");
+        assertThat(o.limit()).isEqualTo("improvement ≥ 10 % or p95 ≤ 9 ms");
+    }
+
+    @Test
+    void improvementWithoutTargetWhenWorse() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(10_500, 10_500, 10_500), searchRun(10_000, 10_000, 10_000),
+                new GateSpec(null, "p95", null, null, null, "10%")));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.message()).isEqualTo("p95 of all requests worsened 5.0 % (median of 3 trials 10.5 ms vs "
+                + "baseline 10.0 ms), but at least 10 % improvement is required");
+    }
+
+    // ---- baseline problems ----------------------------------------------------------------------------------
+
+    @Test
+    void missingBaselineFailsRelativeChecksButAbsoluteStillApply() throws Exception {
+        Verdict v = evaluate(searchRun(11_500), null, new GateSpec(null, "p95", "5ms", null, "10%", null));
+        assertThat(v.outcomes()).hasSize(2);
+        assertThat(v.outcomes().get(0).category()).isEqualTo(Category.THRESHOLD);
+        assertThat(v.outcomes().get(0).status()).isEqualTo(Status.FAIL);
+        GateOutcome missing = v.outcomes().get(1);
+        assertThat(missing.status()).isEqualTo(Status.FAIL);
+        assertThat(missing.category()).isEqualTo(Category.MISSING_BASELINE);
+        assertThat(missing.message()).isEqualTo("p95 of all requests: the maximum regression of 10 % was not "
+                + "checked, because there is no baseline; record one with " + CMD);
+        assertThat(v.failures()).hasSize(2);
+    }
+
+    @Test
+    void missingBaselineCanBeSkippedWithAWarning() throws Exception {
+        Verdict v = GateEvaluator.evaluate(gates(new GateSpec(null, "p95", null, null, "10%", null)),
+                searchRun(11_500), null, BaselineState.MISSING_SKIP, CMD);
+        GateOutcome o = only(v);
+        assertThat(o.status()).isEqualTo(Status.SKIPPED);
+        assertThat(o.category()).isEqualTo(Category.MISSING_BASELINE);
+        assertThat(v.passed()).isTrue();
+        assertThat(v.warnings()).containsExactly("p95 of all requests: the maximum regression of 10 % was "
+                + "skipped, because there is no baseline; record one with " + CMD);
+    }
+
+    @Test
+    void improvementGateWithoutBaselinePassesWhenItsTargetIsMet() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(9_600), null, new GateSpec(null, "p95", "10ms", null, null,
+                "10%")));
+        assertThat(o.status()).isEqualTo(Status.PASS);
+        assertThat(o.message()).isEqualTo("p95 of all requests meets the target p95 ≤ 10 ms (p95 is 9.6 ms); "
+                + "the improvement was not checked, because there is no baseline");
+        GateOutcome missed = only(evaluate(searchRun(9_600), null, new GateSpec(null, "p95", "9ms", null, null,
+                "10%")));
+        assertThat(missed.status()).isEqualTo(Status.FAIL);
+        assertThat(missed.category()).isEqualTo(Category.MISSING_BASELINE);
+        assertThat(missed.message()).contains("record one with " + CMD).endsWith("(p95 is 9.6 ms, target not met)");
+    }
+
+    @Test
+    void changedLoadDefinitionMakesTheBaselineIncomparable() throws Exception {
+        RunResult baseline = run().hash("0ther0ther0ther0").trials(3, SEARCH, req(constant(100, 10_000))).build();
+        Verdict v = evaluate(searchRun(10_000, 10_000, 10_000), baseline,
+                new GateSpec(null, "p95", "1s", null, "10%", null));
+        assertThat(v.outcomes()).extracting(GateOutcome::status).containsExactly(Status.PASS, Status.FAIL);
+        GateOutcome o = v.outcomes().get(1);
+        assertThat(o.category()).isEqualTo(Category.INCOMPARABLE_BASELINE);
+        assertThat(o.message()).isEqualTo("p95 of all requests: the maximum regression of 10 % was not checked, "
+                + "because the load definition changed since the baseline was recorded (load hash 0ther0ther0t → "
+                + "a1b2c3d4e5f6); re-record it with " + CMD);
+        // no baseline figure is shown next to an incomparable baseline
+        assertThat(v.outcomes().get(0).baselineValue()).isNull();
+    }
+
+    @Test
+    void changedJfrSettingMakesTheBaselineIncomparable() throws Exception {
+        RunResult baseline = run().jfr(true).trials(3, SEARCH, req(constant(100, 10_000))).build();
+        GateOutcome o = only(evaluate(searchRun(10_000, 10_000, 10_000), baseline,
+                new GateSpec(null, "p95", null, null, "10%", null)));
+        assertThat(o.category()).isEqualTo(Category.INCOMPARABLE_BASELINE);
+        assertThat(o.message()).contains("the JFR setting changed since the baseline was recorded (JFR on in the "
+                + "baseline, off in this run); re-record it with " + CMD);
+    }
+
+    @Test
+    void baselineWithoutTheRequest() throws Exception {
+        RunResult baseline = run().trials(3, CART, req(constant(100, 10_000))).build();
+        GateOutcome o = only(evaluate(searchRun(10_000, 10_000, 10_000), baseline,
+                new GateSpec(SEARCH, "p95", null, null, "10%", null)));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.category()).isEqualTo(Category.INCOMPARABLE_BASELINE);
+        assertThat(o.message()).isEqualTo("p95 of GET /search: the maximum regression of 10 % was not checked, "
+                + "because the baseline has no request named 'GET /search'; re-record the baseline with " + CMD);
+    }
+
+    // ---- run problems ---------------------------------------------------------------------------------------
+
+    @Test
+    void noRequestsAtAllIsNoData() throws Exception {
+        RunResult empty = run().trials(2, SEARCH, req(new long[0])).build();
+        Verdict v = evaluate(empty, null, new GateSpec(null, "p99", "1s", null, null, null));
+        assertThat(v.passed()).isFalse();
+        assertThat(v.outcomes()).isEmpty();
+        assertThat(v.runProblems()).singleElement().satisfies(p -> {
+            assertThat(p.category()).isEqualTo(Category.NO_DATA);
+            assertThat(p.gate()).isNull();
+            assertThat(p.message()).startsWith("no requests were measured in run.json (0 requests over 2 trials)");
+        });
+        Verdict noTrials = evaluate(run().build(), null, new GateSpec(null, "p99", "1s", null, null, null));
+        assertThat(noTrials.runProblems()).extracting(GateOutcome::category).containsExactly(Category.NO_DATA);
+    }
+
+    @Test
+    void gatedRequestWithoutRequestsIsNoData() throws Exception {
+        RunResult r = run().trial(Map.of(SEARCH, req(constant(100, 1_000)), CART, req(new long[0]))).build();
+        GateOutcome o = only(evaluate(r, null, new GateSpec(CART, "p99", "1s", null, null, null)));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.category()).isEqualTo(Category.NO_DATA);
+        assertThat(o.message()).isEqualTo("p99 of POST /cart: no requests named 'POST /cart' were measured in "
+                + "run.json (100 requests in all), so the gate cannot be checked");
+    }
+
+    @Test
+    void flaggedRunIsABrokenMeasurement() throws Exception {
+        RunResult r = run().trials(2, SEARCH, req(constant(100, 1_000)))
+                .flag("trial 1: the load generator lagged (send lag p99 120 ms)")
+                .flag("trial 2: 3 % of scheduled requests were not sent").build();
+        Verdict v = evaluate(r, null, new GateSpec(null, "p99", "1s", null, null, null));
+        assertThat(v.passed()).isFalse();
+        assertThat(v.outcomes()).extracting(GateOutcome::status).containsExactly(Status.PASS);
+        assertThat(v.runProblems()).extracting(GateOutcome::category)
+                .containsExactly(Category.BROKEN_MEASUREMENT, Category.BROKEN_MEASUREMENT);
+        assertThat(v.failures()).extracting(GateOutcome::message).containsExactly(
+                "the run is not a valid measurement: trial 1: the load generator lagged (send lag p99 120 ms)",
+                "the run is not a valid measurement: trial 2: 3 % of scheduled requests were not sent");
+    }
+
+    @Test
+    void noGatesPassWhenTheRunIsFine() throws Exception {
+        Verdict v = GateEvaluator.evaluate(List.of(), searchRun(1_000), null, BaselineState.MISSING_FAIL, CMD);
+        assertThat(v.passed()).isTrue();
+        assertThat(v.failures()).isEmpty();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.perfgate.report;
+
+import static dev.perfgate.gate.TestRuns.constant;
+import static dev.perfgate.gate.TestRuns.req;
+import static dev.perfgate.gate.TestRuns.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.perfgate.gate.BaselineState;
+import dev.perfgate.gate.GateEvaluator;
+import dev.perfgate.gate.GateSpec;
+import dev.perfgate.gate.Gates;
+import dev.perfgate.gate.TestRuns;
+import dev.perfgate.gate.Verdict;
+import dev.perfgate.run.RunJson;
+import dev.perfgate.run.RunResult;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportsTest {
+    private static final String SEARCH = "GET /search";
+    private static final String CART = "POST /cart";
+    private static final String LONG = "GET /api/v2/catalogue/products/search?with=a-very-long-query-string-indeed";
+    private static final String CMD = "mvn verify -Dperfgate.recordBaseline";
+
+    private static RunResult twoRequests(long searchMicros, long cartMicros, long cartErrors) {
+        TestRuns r = run();
+        for (int i = 0; i < 3; i++) {
+            r.trial(Map.of(SEARCH, req(constant(200, searchMicros)), CART, req(constant(100, cartMicros),
+                    cartErrors)));
+        }
+        return r.build();
+    }
+
+    private static final RunResult BASELINE = twoRequests(241_000, 12_000, 0);
+    private static final RunResult RUN = twoRequests(312_000, 12_500, 3);
+
+    private static Verdict verdict(RunResult run, RunResult baseline) throws Exception {
+        return GateEvaluator.evaluate(Gates.parse(List.of(
+                new GateSpec(SEARCH, "p99", "250ms", null, null, null),
+                new GateSpec(null, "p95", null, null, "10%", null),
+                new GateSpec(CART, "errorRate", "5%", null, null, null),
+                new GateSpec(CART, "p50", null, null, null, "10%")), null), run, baseline,
+                baseline == null ? BaselineState.MISSING_SKIP : BaselineState.PRESENT, CMD);
+    }
+
+    @Test
+    void consoleTablesAreAlignedAndFitTheLog() throws Exception {
+        List<String> lines = ConsoleSummary.lines(RUN, BASELINE, verdict(RUN, BASELINE));
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
+        int header = indexOfStarting(lines, "  request");
+        List<String> requestTable = lines.subList(header, header + 4); // header, 2 requests, all requests
+        assertSameColumns(requestTable);
+        assertThat(requestTable.get(1)).startsWith("  GET /search");
+        assertThat(requestTable.get(3)).startsWith("  all requests");
+        assertThat(requestTable.get(0)).contains("base p99").contains("p99 Δ");
+        assertThat(requestTable.get(1)).contains("241.0").contains("+29.5 %");
+
+        int gates = indexOfStarting(lines, "  status");
+        List<String> gateTable = lines.subList(gates, gates + 5);
+        assertSameColumns(gateTable);
+        assertThat(gateTable.get(1)).startsWith("  FAIL    #1 p99 of GET /search").contains("max 250 ms");
+        assertThat(lines.get(0)).isEqualTo("perfgate: open model at 100 requests/s, 3 trials × 10 s (ramp-up 2 s, "
+                + "warm-up 5 s), 4 connections");
+        assertThat(lines.get(1)).isEqualTo("latency in ms, corrected (from the intended send time)");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("perfgate: FAILED (1 passed, 3 failed, 0 skipped)");
+    }
+
+    @Test
+    void longNamesAreShortenedAndClosedModelIsMarked() throws Exception {
+        RunResult r = run().model("closed").trials(2, LONG, req(constant(100, 1_000))).build();
+        Verdict v = GateEvaluator.evaluate(Gates.parse(List.of(new GateSpec(LONG, "p99", "1s", null, null, null),
+                new GateSpec(null, "p95", null, null, "10%", null)), null), r, null, BaselineState.MISSING_SKIP, CMD);
+        List<String> lines = ConsoleSummary.lines(r, null, v);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
+        assertThat(lines.get(1)).contains("(closed model: service time, not corrected)");
+        assertThat(lines).noneMatch(l -> l.contains("base p99"));
+        int header = indexOfStarting(lines, "  request");
+        assertSameColumns(lines.subList(header, header + 3));
+        int gates = indexOfStarting(lines, "  status");
+        assertSameColumns(lines.subList(gates, gates + 3));
+        assertThat(lines.get(gates + 1)).startsWith("  PASS     #1 p99 of GET /api/v2/").contains("…");
+        assertThat(lines.get(gates + 2)).startsWith("  SKIPPED  #2 p95 of all requests");
+    }
+
+    @Test
+    void resultMarkdownHasBeforeAndAfterNumbers() throws Exception {
+        String md = ResultMarkdown.render(RUN, BASELINE, verdict(RUN, BASELINE));
+        assertThat(md).startsWith("## perfgate: ❌ failed\n\n4 gate checks: 1 passed, 3 failed. Open model at 100 "
+                + "requests/s, 3 trials × 10 s (ramp-up 2 s, warm-up 5 s), 4 connections. Compared with the baseline "
+                + "of 2026-01-15 (commit `0123456789`).\n");
+        assertThat(md).contains("| `GET /search` | 241.0 → 312.1 (+29.5 %) | 241.0 → 312.1 (+29.5 %) | "
+                + "241.0 → 312.1 (+29.5 %) | 20.0 → 20.0 (+0.0 %) | 0 → 0 |");
+        assertThat(md).contains("| `POST /cart` |").contains("| 0 → 9 (3.00 %) |");
+        assertThat(md).contains("| **all requests** |");
+        assertThat(md).contains("- ❌ p99 of GET /search is 312.1 ms, but the maximum is 250 ms (baseline 241.0 ms, "
+                + "+29.5 %)");
+        assertThat(md).contains("Linux 6.1 amd64, Test CPU @ 2.0GHz, 2 cores, 8.0 GiB, Eclipse Adoptium 17.0.12 · "
+                + "JFR off · commit `0123456789`");
+        assertThat(md).doesNotContain("another environment");
+        assertThat(md.lines().count()).isLessThan(40);
+    }
+
+    @Test
+    void resultMarkdownWithoutBaselineAndWithProblems() throws Exception {
+        RunResult flagged = run().trials(2, SEARCH, req(constant(100, 1_000))).flag("trial 1: sender lagged")
+                .build();
+        Verdict v = GateEvaluator.evaluate(Gates.parse(List.of(new GateSpec(null, "p95", null, null, "10%", null)),
+                null), flagged, null, BaselineState.MISSING_SKIP, CMD);
+        String md = ResultMarkdown.render(flagged, null, v);
+        assertThat(md).contains("No baseline to compare with.");
+        assertThat(md).contains("| `GET /search` | 1.0 | 1.0 | 1.0 | 10.0 | 0 |");
+        assertThat(md).contains("- ❌ **broken-measurement**: the run is not a valid measurement: trial 1: sender "
+                + "lagged");
+        assertThat(md).contains("- ⚠️ p95 of all requests: the maximum regression of 10 % was skipped");
+    }
+
+    @Test
+    void resultMarkdownWarnsAboutAnotherEnvironment() throws Exception {
+        RunResult b = BASELINE;
+        var env = b.environment();
+        RunResult other = new RunResult(b.schemaVersion(), b.kind(), b.pluginVersion(), b.createdAt(), b.gitCommit(),
+                new dev.perfgate.run.EnvironmentFingerprint(env.os(), env.arch(), env.cpuModel(), 8,
+                        env.memoryBytes(), env.javaVendor(), env.javaVersion(), env.jvmArgs()),
+                b.load(), b.jfr(), b.trials(), b.overall(), b.requests(), b.flags());
+        assertThat(ResultMarkdown.render(RUN, other, verdict(RUN, other)))
+                .contains("⚠️ The baseline was measured in another environment (cores 8 → 2)");
+    }
+
+    @Test
+    void baselineMarkdown() {
+        String md = BaselineMarkdown.render(BASELINE.asBaseline(), "src/perf/baseline.json", CMD);
+        assertThat(md).startsWith("# Performance baseline\n");
+        assertThat(md).contains("on 2026-01-15T10:00:00Z at commit `0123456789`");
+        assertThat(md).contains("| `GET /search` | 20.0 | 241.0 | 241.0 | 241.0 | 0 |");
+        assertThat(md).contains("| **all requests** | 30.0 |");
+        assertThat(md).contains("- CPU: Test CPU @ 2.0GHz, 2 cores; memory 8.0 GiB");
+        assertThat(md).contains("- open model at 100 requests/s, 3 trials × 10 s");
+        assertThat(md).contains("`GET /search` (weight 1)");
+        assertThat(md).contains("load hash `" + TestRuns.HASH + "`");
+        assertThat(md).contains("JFR was off during the measurement");
+        assertThat(md).contains("```\n" + CMD + "\n```");
+        assertThat(BaselineMarkdown.render(run().jfr(true).trials(1, SEARCH, req(constant(10, 900))).build(),
+                "b.json")).contains("JFR was recording in the service during the measurement (settings `profile`)")
+                .contains(BaselineMarkdown.DEFAULT_RECORD_COMMAND);
+    }
+
+    @Test
+    void resultJson() throws Exception {
+        String json = ResultJson.of(verdict(RUN, BASELINE)).toJson();
+        JsonNode tree = RunJson.mapper().readTree(json);
+        assertThat(tree.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(tree.get("passed").asBoolean()).isFalse();
+        JsonNode first = tree.get("gates").get(0);
+        assertThat(first.get("index").asInt()).isEqualTo(1);
+        assertThat(first.get("description").asText()).isEqualTo("p99 of GET /search");
+        assertThat(first.get("status").asText()).isEqualTo("fail");
+        assertThat(first.get("category").asText()).isEqualTo("threshold");
+        assertThat(first.get("limit").asText()).isEqualTo("max 250 ms");
+        assertThat(first.get("unit").asText()).isEqualTo("ms");
+        assertThat(first.get("value").asDouble()).isEqualTo(TestRuns.reported(312_000));
+        assertThat(first.get("baselineValue").asDouble()).isEqualTo(TestRuns.reported(241_000));
+        assertThat(tree.get("gates").get(3).get("category").asText()).isEqualTo("improvement-not-met");
+        assertThat(tree.get("runProblems")).isEmpty();
+        assertThat(tree.get("warnings")).isEmpty();
+
+        RunResult empty = run().trials(1, SEARCH, req(new long[0])).build();
+        JsonNode problems = RunJson.mapper().readTree(ResultJson.of(GateEvaluator.evaluate(List.of(), empty, null,
+                BaselineState.MISSING_FAIL, CMD)).toJson()).get("runProblems");
+        assertThat(problems.get(0).get("category").asText()).isEqualTo("no-data");
+    }
+
+    private static int indexOfStarting(List<String> lines, String prefix) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line starts with '" + prefix + "' in\n" + String.join("\n", lines));
+    }
+
+    /**
+     * Same width; every row has as many cells as the header (cells are separated by 2+ spaces), and each column is
+     * aligned: its cells all start (left-aligned) or all end (right-aligned) at the same position.
+     */
+    private static void assertSameColumns(List<String> table) {
+        int width = table.get(0).length();
+        assertThat(table).allSatisfy(l -> assertThat(l).hasSize(width));
+        List<List<int[]>> cells = table.stream().map(ReportsTest::cells).toList();
+        int n = cells.get(0).size();
+        assertThat(cells).allSatisfy(c -> assertThat(c).hasSize(n));
+        for (int i = 0; i < n; i++) {
+            int col = i;
+            boolean starts = cells.stream().map(c -> c.get(col)[0]).distinct().count() == 1;
+            boolean ends = cells.stream().map(c -> c.get(col)[1]).distinct().count() == 1;
+            assertThat(starts || ends).as("column %d aligned in%n%s", i, String.join("\n", table)).isTrue();
+        }
+    }
+
+    private static List<int[]> cells(String line) {
+        List<int[]> cells = new java.util.ArrayList<>();
+        var m = java.util.regex.Pattern.compile("\\S+(?: \\S+)*").matcher(line);
+        while (m.find()) {
+            cells.add(new int[] {m.start(), m.end()});
+        }
+        return cells;
+    }
+}
