@@ -44,7 +44,7 @@ public class BaselineMojo extends AbstractMeasureMojo {
             RunJson.write(baselineFile.toPath(), baseline);
             RunJson.writeAtomically(baselineReport.toPath(),
                     BaselineMarkdown.render(baseline, project.getBasedir().toPath()
-                            .relativize(baselineFile.toPath().toAbsolutePath()).toString()));
+                            .relativize(baselineFile.toPath().toAbsolutePath()).toString(), RECORD_BASELINE_COMMAND));
         } catch (IOException e) {
             throw new MojoExecutionException("perfgate: cannot write the baseline " + baselineFile + ": "
                     + e.getMessage(), e);

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public final class BaselineMarkdown {
     /** The command in the page when none is given; the Mojo should pass its own. */
-    public static final String DEFAULT_RECORD_COMMAND = "mvn verify -Dperfgate.recordBaseline=true";
+    public static final String DEFAULT_RECORD_COMMAND = "mvn package perfgate:baseline";
 
     private BaselineMarkdown() {
     }

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GateEvaluatorTest {
-    private static final String CMD = "mvn verify -Dperfgate.recordBaseline";
+    private static final String CMD = "mvn package perfgate:baseline";
     private static final String SEARCH = "GET /search";
     private static final String CART = "POST /cart";
 

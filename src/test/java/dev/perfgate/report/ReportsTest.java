@@ -22,7 +22,7 @@ class ReportsTest {
     private static final String SEARCH = "GET /search";
     private static final String CART = "POST /cart";
     private static final String LONG = "GET /api/v2/catalogue/products/search?with=a-very-long-query-string-indeed";
-    private static final String CMD = "mvn verify -Dperfgate.recordBaseline";
+    private static final String CMD = "mvn package perfgate:baseline";
 
     private static RunResult twoRequests(long searchMicros, long cartMicros, long cartErrors) {
         TestRuns r = run();
