@@ -1,6 +1,8 @@
 package dev.perfgate.measure;
 
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.HdrHistogram.ValueRecorder;
 
 /**
  * Histogram conventions shared by everything that records or reads latencies.
@@ -18,6 +20,19 @@ public final class Latencies {
 
     public static Histogram newHistogram() {
         return new Histogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    }
+
+    /**
+     * A recorder with the same range and precision as {@link #newHistogram()}, for one writer thread (an event
+     * loop) while another thread takes interval histograms from it without locking the writer.
+     */
+    public static SingleWriterRecorder newRecorder() {
+        return new SingleWriterRecorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    }
+
+    /** Records a latency given in nanoseconds into a recorder, clamped into the trackable range. */
+    public static void recordNanos(ValueRecorder recorder, long nanos) {
+        recorder.recordValue(clampMicros(nanos / 1_000L));
     }
 
     /** Records a latency given in nanoseconds, clamped into the trackable range. */
