@@ -55,7 +55,7 @@ public final class Measurement {
             if (!profile.warmup().isZero()) {
                 log.info("perfgate: warming up for " + Durations.format(profile.warmup()) + " against " + baseUrl);
                 engine.run(new TrialPlan(0, baseUrl, plan.load(), profile.warmup(), null,
-                        line -> log.info("perfgate: warm-up: " + line)));
+                        line -> log.info("perfgate: " + line)));
                 checkAlive(service);
             }
             for (int trial = 1; trial <= profile.trials(); trial++) {
@@ -63,12 +63,11 @@ public final class Measurement {
                 Instant begin = Instant.now();
                 TrialRecording recording = engine.run(new TrialPlan(trial, baseUrl, plan.load(),
                         profile.duration(), out.resolve("trial-" + trial + ".hlog"),
-                        line -> log.info("perfgate: trial " + n + "/" + profile.trials() + ": " + line)));
+                        line -> log.info("perfgate: " + line + " (of " + profile.trials() + ")")));
                 Instant end = Instant.now();
                 checkAlive(service);
                 Path jfr = dumpProfile(spec, service, out.resolve("trial-" + trial + ".jfr"), begin, end);
                 TrialResult result = assembler.add(recording, out, jfr);
-                log.info("perfgate: trial " + trial + "/" + profile.trials() + ": " + describe(result));
                 result.flags().forEach(f -> log.warn("perfgate: trial " + n + " is not a valid measurement: " + f));
             }
         } catch (ServiceException e) {
@@ -140,12 +139,6 @@ public final class Measurement {
         }
         // The settings and extra options define what was profiled; the file name is local and left out.
         return new JfrInfo(true, spec.jfr().settings(), spec.jfr().extraOptions());
-    }
-
-    private static String describe(TrialResult t) {
-        var o = t.overall();
-        return String.format(java.util.Locale.ROOT, "%d requests, %.1f/s, p50 %.2f ms, p99 %.2f ms, %d errors",
-                o.count(), o.throughput(), o.corrected().p50(), o.corrected().p99(), o.errors());
     }
 
     /** Old trial files would mix with this run's in reports: remove them first. */
