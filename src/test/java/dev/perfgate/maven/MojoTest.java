@@ -1,0 +1,117 @@
+package dev.perfgate.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.perfgate.gate.TestRuns;
+import dev.perfgate.run.RunJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Mojos with their pom configuration, through maven-plugin-testing-harness. */
+@org.apache.maven.api.plugin.testing.MojoTest
+class MojoTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
+    void checkFailsWithEveryViolationOnOneLine(CheckMojo mojo) throws Exception {
+        Path runFile = dir.resolve("run.json");
+        RunJson.write(runFile, TestRuns.run()
+                .trials(3, "GET /search", TestRuns.req(TestRuns.constant(100, 300_000), 5)).build());
+        configure(mojo, runFile, dir.resolve("no-baseline.json"));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("2 of 2 check(s) failed")
+                .hasMessageContaining("p99 of GET /search is 300")
+                .hasMessageContaining("but the maximum is 250 ms");
+        assertThat(dir.resolve("out/result.md")).exists();
+        assertThat(dir.resolve("out/result.json")).exists();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
+    void checkPassesWithinLimits(CheckMojo mojo) throws Exception {
+        Path runFile = dir.resolve("run.json");
+        RunJson.write(runFile, TestRuns.run()
+                .trials(3, "GET /search", TestRuns.req(TestRuns.spread(100, 1_000, 20_000))).build());
+        configure(mojo, runFile, dir.resolve("no-baseline.json"));
+
+        mojo.execute();
+
+        assertThat(Files.readString(dir.resolve("out/result.json"))).contains("\"passed\" : true");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
+    void checkWithoutRunDataFails(CheckMojo mojo) throws Exception {
+        configure(mojo, dir.resolve("missing/run.json"), dir.resolve("no-baseline.json"));
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("no usable run data")
+                .hasMessageContaining("run.json does not exist");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
+    void checkWithUnparsableBaselineFailsNamingTheFile(CheckMojo mojo) throws Exception {
+        Path runFile = dir.resolve("run.json");
+        RunJson.write(runFile, TestRuns.run()
+                .trials(3, "GET /search", TestRuns.req(TestRuns.constant(100, 1_000))).build());
+        Path baseline = dir.resolve("baseline.json");
+        Files.writeString(baseline, "{\"schemaVersion\": 99}");
+        configure(mojo, runFile, baseline);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining(baseline.toString())
+                .hasMessageContaining("schemaVersion 99")
+                .hasMessageContaining("perfgate:baseline");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
+    void skipFlagSkips(CheckMojo mojo) throws Exception {
+        configure(mojo, dir.resolve("missing/run.json"), dir.resolve("no-baseline.json"));
+        MojoExtension.setVariableValueToObject(mojo, "skip", true);
+
+        mojo.execute();
+
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = "src/test/resources/unit/run-bad-config/pom.xml")
+    void runRejectsBadConfigurationBeforeAnyLoad(RunMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("<duration> is '10 parsecs'");
+        // The load definition is checked first; fix it and the gates are reported, all of them at once.
+        MojoExtension.setVariableValueToObject(mojo, "duration", "2s");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("2 gate configuration problem(s)")
+                .hasMessageContaining("gate 1")
+                .hasMessageContaining("gate 2")
+                .hasMessageContaining("latency");
+        assertThat(dir.resolve("out/run.json")).doesNotExist();
+    }
+
+    private void configure(CheckMojo mojo, Path runFile, Path baseline) throws IllegalAccessException {
+        MojoExtension.setVariableValueToObject(mojo, "runFile", runFile.toFile());
+        MojoExtension.setVariableValueToObject(mojo, "baselineFile", baseline.toFile());
+        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
+    }
+}
