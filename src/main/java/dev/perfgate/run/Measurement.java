@@ -63,7 +63,7 @@ public final class Measurement {
                 Instant begin = Instant.now();
                 TrialRecording recording = engine.run(new TrialPlan(trial, baseUrl, plan.load(),
                         profile.duration(), out.resolve("trial-" + trial + ".hlog"),
-                        line -> log.info("perfgate: " + line + " (of " + profile.trials() + ")")));
+                        line -> log.info("perfgate: " + line.replaceFirst("^trial \\d+", "trial " + n + "/" + profile.trials()))));
                 Instant end = Instant.now();
                 checkAlive(service);
                 Path jfr = dumpProfile(spec, service, out.resolve("trial-" + trial + ".jfr"), begin, end);
