@@ -1,0 +1,73 @@
+package dev.perfgate.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.perfgate.load.Feeder;
+import dev.perfgate.load.LoadDefinition;
+import dev.perfgate.load.LoadModel;
+import dev.perfgate.load.LoadProfile;
+import dev.perfgate.load.RequestSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LoadInfosTest {
+
+    private static LoadProfile profile(double rate, int trials) {
+        return new LoadProfile(LoadModel.OPEN, rate, Duration.ZERO, Duration.ofSeconds(10), Duration.ofSeconds(5),
+                trials, 16, Duration.ofSeconds(10), Duration.ofMillis(5));
+    }
+
+    private static RequestSpec search(String token) {
+        return new RequestSpec("GET /search", "GET", "/search?q=x",
+                Map.of("Authorization", "Bearer " + token, "X-Session-Token", token, "Accept", "application/json"),
+                null, 1, List.of(), List.of("hits"), List.of());
+    }
+
+    @Test
+    void secretsAreRedactedAndDoNotChangeTheHash() {
+        LoadInfo a = LoadInfos.describe(new LoadDefinition(List.of(search("s3cr3t")), profile(100, 5), null),
+                Set.of());
+        LoadInfo b = LoadInfos.describe(new LoadDefinition(List.of(search("rotated")), profile(100, 5), null),
+                Set.of());
+
+        assertThat(RunJson.toJson(a)).doesNotContain("s3cr3t").contains("***").contains("application/json");
+        assertThat(a.hash()).isEqualTo(b.hash());
+    }
+
+    @Test
+    void configuredSecretHeadersAreRedactedToo() {
+        RequestSpec spec = new RequestSpec("GET /", "GET", "/", Map.of("X-Tenant", "acme-private"), null, 1,
+                List.of(), List.of(), List.of());
+        LoadInfo info = LoadInfos.describe(new LoadDefinition(List.of(spec), profile(100, 5), null),
+                Set.of("x-tenant"));
+        assertThat(RunJson.toJson(info)).doesNotContain("acme-private");
+    }
+
+    @Test
+    void hashChangesWithTheLoadButNotWithTheTrialCount() {
+        String base = LoadInfos.describe(new LoadDefinition(List.of(search("t")), profile(100, 5), null),
+                Set.of()).hash();
+        String otherRate = LoadInfos.describe(new LoadDefinition(List.of(search("t")), profile(200, 5), null),
+                Set.of()).hash();
+        String moreTrials = LoadInfos.describe(new LoadDefinition(List.of(search("t")), profile(100, 10), null),
+                Set.of()).hash();
+        Feeder feeder = new Feeder("users.csv", List.of("id"), List.of(Map.of("id", "1"), Map.of("id", "2")));
+        String withFeeder = LoadInfos.describe(new LoadDefinition(List.of(search("t")), profile(100, 5), feeder),
+                Set.of()).hash();
+
+        assertThat(otherRate).isNotEqualTo(base);
+        assertThat(withFeeder).isNotEqualTo(base);
+        assertThat(moreTrials).isEqualTo(base);
+    }
+
+    @Test
+    void feederValuesAreNeverStored() {
+        Feeder feeder = new Feeder("users.csv", List.of("email"), List.of(Map.of("email", "ann@example.org")));
+        LoadInfo info = LoadInfos.describe(new LoadDefinition(List.of(search("t")), profile(100, 5), feeder),
+                Set.of());
+        assertThat(RunJson.toJson(info)).doesNotContain("ann@example.org").contains("users.csv");
+    }
+}
