@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param name           the name results are reported under, e.g. {@code GET /search}; unique in a load definition
  * @param method         HTTP method
  * @param path           path and query, starting with {@code /}, relative to the base URL
- * @param headers        extra request headers (values may be secret: never logged, see {@link Redaction})
+ * @param headers        extra request headers (values may be secret: never logged, see {@link dev.perfgate.util.Redaction})
  * @param body           request body, or null
  * @param weight         relative share of this request in the mix, at least 1
  * @param expectStatus   acceptable status codes; empty means 200-399

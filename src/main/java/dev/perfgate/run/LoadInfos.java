@@ -3,7 +3,7 @@ package dev.perfgate.run;
 import dev.perfgate.load.Feeder;
 import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadProfile;
-import dev.perfgate.load.Redaction;
+import dev.perfgate.util.Redaction;
 import dev.perfgate.load.RequestSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

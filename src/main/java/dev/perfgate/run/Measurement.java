@@ -10,6 +10,7 @@ import dev.perfgate.service.ServiceException;
 import dev.perfgate.service.ServiceProcess;
 import dev.perfgate.service.ServiceSpec;
 import dev.perfgate.util.Durations;
+import dev.perfgate.util.Redaction;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.DirectoryStream;
@@ -129,7 +130,8 @@ public final class Measurement {
     private EnvironmentFingerprint environment(ServiceSpec spec) {
         JavaRuntimeProbe.JavaRuntime java = spec != null && spec.isJvm()
                 ? JavaRuntimeProbe.of(spec.javaExecutable()) : JavaRuntimeProbe.current();
-        List<String> jvmArgs = spec != null && spec.isJvm() ? spec.jvmArgs() : List.of();
+        List<String> jvmArgs = spec != null && spec.isJvm()
+                ? spec.jvmArgs().stream().map(Redaction::redactArgument).toList() : List.of();
         return EnvironmentFingerprint.current(java.vendor(), java.version(), jvmArgs);
     }
 

@@ -96,7 +96,8 @@ public record LaunchCommand(List<String> argv, Map<String, String> environment, 
 
     /** The command line for messages, arguments with spaces quoted. Not for execution. */
     public String display() {
-        return argv.stream().map(arg -> arg.isEmpty() || arg.contains(" ") ? "'" + arg + "'" : arg)
+        // Shown in error messages and the service log: secret values in key=value arguments are masked.
+        return argv.stream().map(dev.perfgate.util.Redaction::redactArgument).map(arg -> arg.isEmpty() || arg.contains(" ") ? "'" + arg + "'" : arg)
                 .collect(Collectors.joining(" "));
     }
 }

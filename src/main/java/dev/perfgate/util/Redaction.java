@@ -1,4 +1,4 @@
-package dev.perfgate.load;
+package dev.perfgate.util;
 
 import java.util.Locale;
 import java.util.Set;
@@ -13,7 +13,22 @@ public final class Redaction {
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie", "x-api-key", "x-auth-token", "api-key");
 
+    private static final java.util.regex.Pattern SECRET_KEY = java.util.regex.Pattern.compile(
+            "(?i)(password|passwd|pwd|secret|token|api[-_.]?key|credential|private[-_.]?key|auth)");
+
     private Redaction() {
+    }
+
+    /**
+     * Command-line arguments of the form {@code key=value} (also {@code -Dkey=value}, {@code --key=value}) whose key
+     * names a secret keep their key and lose their value, so the command can still be shown in error messages.
+     */
+    public static String redactArgument(String argument) {
+        int eq = argument.indexOf('=');
+        if (eq > 0 && SECRET_KEY.matcher(argument.substring(0, eq)).find()) {
+            return argument.substring(0, eq + 1) + MASK;
+        }
+        return argument;
     }
 
     public static boolean isSecretHeader(String headerName, Set<String> extraSecretNames) {
