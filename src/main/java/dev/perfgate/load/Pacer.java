@@ -17,11 +17,18 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Pacer implements Runnable {
     private final Trial trial;
+    private final long minGapNanos;
     private volatile boolean stopped;
     private Thread thread;
 
-    Pacer(Trial trial) {
+    /**
+     * @param minGapNanos least time between two wake-ups: at rates above 1/minGap several requests are sent per
+     *                    wake-up (fewer thread switches and system calls), each up to minGap late; 0 wakes for
+     *                    every due time
+     */
+    Pacer(Trial trial, long minGapNanos) {
         this.trial = trial;
+        this.minGapNanos = minGapNanos;
     }
 
     void start() {
@@ -48,13 +55,15 @@ final class Pacer implements Runnable {
         int loops = workers.length;
         long limit = trial.scheduled;
         long i = 0;
+        long earliest = Long.MIN_VALUE;
         while (i < limit && !stopped) {
-            long wait = trial.intendedNanos(i) - System.nanoTime();
+            long wait = Math.max(trial.intendedNanos(i), earliest) - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
                 continue; // re-check: parkNanos may return early
             }
             long now = System.nanoTime();
+            earliest = now + minGapNanos;
             long first = i;
             while (i < limit && trial.intendedNanos(i) <= now) {
                 i++;

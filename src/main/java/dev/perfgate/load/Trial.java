@@ -47,7 +47,10 @@ final class Trial {
     long scheduleEndNanos;
     long drainEndNanos;
 
-    Trial(TrialPlan plan, EventLoopGroup group, int eventLoops) {
+    final long pacerGapNanos;
+
+    Trial(TrialPlan plan, EventLoopGroup group, int eventLoops, long pacerGapNanos) {
+        this.pacerGapNanos = pacerGapNanos;
         this.plan = plan;
         LoadDefinition load = plan.load();
         this.profile = load.profile();
@@ -135,7 +138,7 @@ final class Trial {
 
     TrialRecording execute() throws LoadException {
         TrialReporter reporter = new TrialReporter(this);
-        Pacer pacer = open ? new Pacer(this) : null;
+        Pacer pacer = open ? new Pacer(this, pacerGapNanos) : null;
         try {
             for (LoopWorker w : workers) {
                 w.loop.execute(w::connectAll);

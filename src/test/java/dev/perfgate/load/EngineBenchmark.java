@@ -22,7 +22,7 @@ import org.HdrHistogram.Histogram;
  *     url=http://127.0.0.1:8080/index.html model=closed connections=32 duration=10 warmup=5 trials=1 loops=1
  * </pre>
  * Options (key=value): url, model (open|closed), rate, connections, duration (s), warmup (s), trials, loops,
- * timeout (s).
+ * timeout (s), gapMicros (pacer gap).
  */
 public final class EngineBenchmark {
     private EngineBenchmark() {
@@ -45,6 +45,8 @@ public final class EngineBenchmark {
         int trials = Integer.parseInt(o.getOrDefault("trials", "1"));
         int loops = Integer.parseInt(o.getOrDefault("loops", "1"));
         double timeout = Double.parseDouble(o.getOrDefault("timeout", "5"));
+        double gapMicros = Double.parseDouble(o.getOrDefault("gapMicros",
+                Double.toString(NettyLoadEngine.DEFAULT_PACER_GAP.toNanos() / 1e3)));
 
         LoadProfile profile = new LoadProfile(model, rate, Duration.ZERO, seconds(duration), seconds(warmup),
                 trials, connections, seconds(timeout), Duration.ofMillis(5));
@@ -53,21 +55,25 @@ public final class EngineBenchmark {
         LoadDefinition load = new LoadDefinition(List.of(spec), profile, null);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         System.out.printf(Locale.ROOT, "engine benchmark: %s model=%s rate=%s connections=%d duration=%.0fs "
-                + "loops=%d java=%s maxHeap=%dMB%n", full, model, model == LoadModel.OPEN ? rate : "-", connections,
-                duration, loops, System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        try (NettyLoadEngine engine = new NettyLoadEngine(loops)) {
+                + "loops=%d pacerGap=%.0fus java=%s maxHeap=%dMB%n", full, model, model == LoadModel.OPEN ? rate : "-",
+                connections, duration, loops, gapMicros, System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        try (NettyLoadEngine engine = new NettyLoadEngine(loops, Duration.ofNanos((long) (gapMicros * 1e3)))) {
             if (warmup > 0) {
                 engine.run(new TrialPlan(0, base, load, seconds(warmup), null, null));
                 System.out.printf(Locale.ROOT, "warm-up %.0f s done; heap after GC %.1f MB%n", warmup, heapAfterGc());
             }
             long totalRequests = 0;
             for (int t = 1; t <= trials; t++) {
+                long[] proc0 = procUserSysTicks();
+                Map<String, Long> threads0 = threadCpu();
                 long cpu0 = os.getProcessCpuTime();
                 long gc0 = gcMillis();
                 long wall0 = System.nanoTime();
                 TrialRecording r = engine.run(new TrialPlan(t, base, load, seconds(duration), null, null));
                 double wall = (System.nanoTime() - wall0) / 1e9;
                 long cpu = os.getProcessCpuTime() - cpu0;
+                long[] proc1 = procUserSysTicks();
+                Map<String, Long> threads1 = threadCpu();
                 long gc = gcMillis() - gc0;
                 RequestRecording all = r.overall();
                 long n = all.requests();
@@ -89,12 +95,48 @@ public final class EngineBenchmark {
                             + "p99.9=%.3f max=%.3f (n=%d)%n", ms(lag, 50), ms(lag, 90), ms(lag, 99), ms(lag, 99.9),
                             lag.getMaxValue() / 1e3, lag.getTotalCount());
                 }
+                System.out.printf(Locale.ROOT, "  user=%.2f s sys=%.2f s (from /proc/self/stat)%n",
+                        (proc1[0] - proc0[0]) / 100.0, (proc1[1] - proc0[1]) / 100.0);
+                StringBuilder perThread = new StringBuilder("  cpu by thread (s):");
+                threads1.entrySet().stream()
+                        .map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
+                        .filter(e -> e.getValue() > 10_000_000L)
+                        .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                        .forEach(e -> perThread.append(String.format(Locale.ROOT, " %s=%.2f", e.getKey(),
+                                e.getValue() / 1e9)));
+                System.out.println(perThread);
                 Map<ErrorKind, Long> errors = all.errors();
                 System.out.printf(Locale.ROOT, "  errors=%s flags=%s%n", errors, r.flags());
                 System.out.printf(Locale.ROOT, "  heap after GC %.1f MB after %d requests in this JVM's trials%n",
                         heapAfterGc(), totalRequests);
             }
         }
+    }
+
+    /** user and system CPU of this process in clock ticks (1/100 s), or zeros where /proc is missing. */
+    private static long[] procUserSysTicks() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(f[11]), Long.parseLong(f[12])};
+        } catch (Exception e) {
+            return new long[2];
+        }
+    }
+
+    /** CPU time by thread name (threads of one name added up: GC and compiler threads). */
+    private static Map<String, Long> threadCpu() {
+        var mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new HashMap<>();
+        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null) {
+                long t = mx.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    byName.merge(info.getThreadName().replaceAll("[0-9#]+", "N").replace(' ', '_'), t, Long::sum);
+                }
+            }
+        }
+        return byName;
     }
 
     private static Duration seconds(double s) {
