@@ -55,15 +55,19 @@ final class Pacer implements Runnable {
         int loops = workers.length;
         long limit = trial.scheduled;
         long i = 0;
-        long earliest = Long.MIN_VALUE;
+        long lastTarget = Long.MIN_VALUE / 2;
         while (i < limit && !stopped) {
-            long wait = Math.max(trial.intendedNanos(i), earliest) - System.nanoTime();
+            // Wake at the next due time, but not sooner than minGap after the previous *intended* wake-up: anchored
+            // to intended times, a late wake-up does not push the following ones later, so at rates up to 1/minGap
+            // every request is still woken for at its own due time.
+            long target = Math.max(trial.intendedNanos(i), lastTarget + minGapNanos);
+            long wait = target - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
                 continue; // re-check: parkNanos may return early
             }
+            lastTarget = target;
             long now = System.nanoTime();
-            earliest = now + minGapNanos;
             long first = i;
             while (i < limit && trial.intendedNanos(i) <= now) {
                 i++;
