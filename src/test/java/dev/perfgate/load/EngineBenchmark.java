@@ -91,8 +91,8 @@ public final class EngineBenchmark {
                         + "uncorrected p99=%.3f%n", ms(c, 50), ms(c, 99), ms(c, 99.9), c.getMaxValue() / 1e3,
                         ms(u, 99));
                 if (lag.getTotalCount() > 0) {
-                    System.out.printf(Locale.ROOT, "  send lag while idle ms: p50=%.3f p90=%.3f p99=%.3f "
-                            + "p99.9=%.3f max=%.3f (n=%d)%n", ms(lag, 50), ms(lag, 90), ms(lag, 99), ms(lag, 99.9),
+                    System.out.printf(Locale.ROOT, "  send lag while idle ms: p10=%.3f p25=%.3f p50=%.3f p90=%.3f p99=%.3f "
+                            + "p99.9=%.3f max=%.3f (n=%d)%n", ms(lag, 10), ms(lag, 25), ms(lag, 50), ms(lag, 90), ms(lag, 99), ms(lag, 99.9),
                             lag.getMaxValue() / 1e3, lag.getTotalCount());
                 }
                 System.out.printf(Locale.ROOT, "  user=%.2f s sys=%.2f s (from /proc/self/stat)%n",
