@@ -39,6 +39,10 @@ final class EncodedRequest {
      */
     EncodedRequest(RequestSpec spec, String basePath, String hostHeader, Collection<String> columns) {
         this.method = spec.method().trim().toUpperCase(Locale.ROOT);
+        if (!spec.path().startsWith("/")) {
+            throw new IllegalArgumentException("request '" + spec.name() + "': the path must start with /, not "
+                    + spec.path());
+        }
         this.head = "HEAD".equals(method);
         this.target = TextTemplate.parse(basePath + spec.path());
         this.hostHeader = hostHeader;

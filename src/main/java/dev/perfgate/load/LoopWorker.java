@@ -51,6 +51,8 @@ final class LoopWorker {
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final LongQueue queue = new LongQueue();
     private final Runnable tickTask = this::tick;
+    /** A tick is queued on the loop and has not started yet: the pacer need not queue another. */
+    private final java.util.concurrent.atomic.AtomicBoolean tickPending = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledFuture<?> sweep;
 
     private boolean started;
@@ -207,9 +209,17 @@ final class LoopWorker {
         }
     }
 
-    /** Open model: takes every request due by now; then sleeps until the next one is due. */
+    /** Called by the {@link Pacer} thread when a request of this loop may be due. */
+    void wake() {
+        if (tickPending.compareAndSet(false, true)) {
+            loop.execute(tickTask);
+        }
+    }
+
+    /** Open model: takes every request due by now. The {@link Pacer} calls again when the next one is due. */
     private void tick() {
-        if (finished) {
+        tickPending.set(false);
+        if (finished || !started) {
             return;
         }
         long limit = trial.scheduled;
@@ -217,7 +227,6 @@ final class LoopWorker {
         while (next < limit) {
             long intended = trial.intendedNanos(next);
             if (intended > now) {
-                loop.schedule(tickTask, intended - now, TimeUnit.NANOSECONDS);
                 return;
             }
             Connection c = queue.isEmpty() ? idle.pollFirst() : null;

@@ -47,7 +47,10 @@ final class Trial {
     long scheduleEndNanos;
     long drainEndNanos;
 
-    Trial(TrialPlan plan, EventLoopGroup group, int eventLoops) {
+    final long pacerGapNanos;
+
+    Trial(TrialPlan plan, EventLoopGroup group, int eventLoops, long pacerGapNanos) {
+        this.pacerGapNanos = pacerGapNanos;
         this.plan = plan;
         LoadDefinition load = plan.load();
         this.profile = load.profile();
@@ -135,6 +138,7 @@ final class Trial {
 
     TrialRecording execute() throws LoadException {
         TrialReporter reporter = new TrialReporter(this);
+        Pacer pacer = open ? new Pacer(this, pacerGapNanos) : null;
         try {
             for (LoopWorker w : workers) {
                 w.loop.execute(w::connectAll);
@@ -150,6 +154,9 @@ final class Trial {
             for (LoopWorker w : workers) {
                 w.loop.execute(w::begin);
             }
+            if (pacer != null) {
+                pacer.start();
+            }
             long waitNanos = durationNanos + timeoutNanos + TimeUnit.SECONDS.toNanos(30);
             if (!done.await(waitNanos, TimeUnit.NANOSECONDS)) {
                 for (LoopWorker w : workers) {
@@ -161,6 +168,9 @@ final class Trial {
                 }
             }
             long endMillis = System.currentTimeMillis();
+            if (pacer != null) {
+                pacer.stop();
+            }
             reporter.finish(endMillis);
             return recording(reporter, endMillis);
         } catch (InterruptedException e) {
@@ -170,6 +180,9 @@ final class Trial {
             }
             throw new LoadException("interrupted during " + label() + " against " + url, e);
         } finally {
+            if (pacer != null) {
+                pacer.stop();
+            }
             reporter.close();
             release();
         }
