@@ -85,7 +85,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     protected String requestTimeout;
 
     /** Largest p99 of the engine's own send lag before a trial is flagged as a broken measurement. */
-    @Parameter(property = "perfgate.maxSendLag", defaultValue = "5ms")
+    @Parameter(property = "perfgate.maxSendLag", defaultValue = "10ms")
     protected String maxSendLag;
 
     /** Record a JFR profile of the service (JVM services started by perfgate). */
