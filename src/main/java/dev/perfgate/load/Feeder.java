@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Data rows for parameterised requests, as Gatling's and JMeter's CSV feeders: request number i uses row
- * {@code i % rows.size()}, so a run is deterministic and every row is used in turn.
+ * Data rows for parameterised requests, as Gatling's and JMeter's CSV feeders: the n-th request of each request
+ * spec uses row {@code n % rows.size()}, so a run is deterministic and every spec uses every row in turn.
  *
  * @param source  where the rows came from (for messages and the load hash)
  * @param columns column names, from the CSV header
@@ -22,7 +22,7 @@ public record Feeder(String source, List<String> columns, List<Map<String, Strin
         }
     }
 
-    public Map<String, String> row(long requestNumber) {
-        return rows.get((int) Math.floorMod(requestNumber, (long) rows.size()));
+    public Map<String, String> row(long sequence) {
+        return rows.get((int) Math.floorMod(sequence, (long) rows.size()));
     }
 }

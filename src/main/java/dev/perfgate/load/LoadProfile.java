@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param trials         number of measured trials
  * @param connections    keep-alive connections (the concurrency of the closed model)
  * @param requestTimeout a request without an answer after this long is an error of kind TIMEOUT
- * @param maxSendLag     when the engine's own send lag (while a connection was idle) has a p99 above this, the
+ * @param maxSendLag     when the engine's own send lag (while a connection was idle) has a p90 above this, the
  *                       trial is flagged: the generator, not the service, was the bottleneck
  */
 public record LoadProfile(

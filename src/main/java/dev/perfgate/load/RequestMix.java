@@ -12,6 +12,9 @@ public final class RequestMix {
     static final int MAX_CYCLE = 1_000_000;
 
     private final int[] cycle;
+    /** For each cycle position: how often its spec occurred earlier in the cycle. */
+    private final int[] occurrence;
+    private final int[] perCycle;
 
     public RequestMix(int... weights) {
         if (weights.length == 0) {
@@ -35,6 +38,9 @@ public final class RequestMix {
                     + "greatest common divisor); use smaller weights, at most " + MAX_CYCLE + " in total");
         }
         cycle = new int[(int) total];
+        occurrence = new int[(int) total];
+        perCycle = reduced;
+        int[] seen = new int[reduced.length];
         long[] current = new long[reduced.length];
         for (int n = 0; n < cycle.length; n++) {
             int best = 0;
@@ -46,6 +52,7 @@ public final class RequestMix {
             }
             current[best] -= total;
             cycle[n] = best;
+            occurrence[n] = seen[best]++;
         }
     }
 
@@ -56,6 +63,16 @@ public final class RequestMix {
     /** Index into the spec list of request number {@code i}. */
     public int specIndex(long i) {
         return cycle[(int) Math.floorMod(i, (long) cycle.length)];
+    }
+
+    /**
+     * How many requests of the same spec came before request number {@code i}: the spec's own request number.
+     * Feeder rows follow it, so that every spec walks through every row even when the mix cycle and the row
+     * count share a factor (two equal-weight specs and 10 rows would otherwise each see only 5 rows).
+     */
+    public long specSequence(long i) {
+        int position = (int) Math.floorMod(i, (long) cycle.length);
+        return Math.floorDiv(i, (long) cycle.length) * perCycle[cycle[position]] + occurrence[position];
     }
 
     public int cycleLength() {

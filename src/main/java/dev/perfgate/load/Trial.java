@@ -129,7 +129,7 @@ final class Trial {
     }
 
     Map<String, String> row(long i) {
-        return feeder == null ? Map.of() : feeder.row(i);
+        return feeder == null ? Map.of() : feeder.row(mix.specSequence(i));
     }
 
     String label() {
@@ -240,11 +240,17 @@ final class Trial {
         if (open && sentAtEnd < 0.99 * scheduled) {
             flags.add(shortfall(sentAtEnd, queuedAtEnd, behindAtEnd, connectErrors));
         }
+        // The generator is the bottleneck when it is late for a sizeable share of its sends, not when the machine
+        // stalls it now and then: on a shared 2-core VM (hypervisor steal) a quiet run's p99 reached 15 ms at
+        // 200 req/s while its p90 stayed below 1 ms, and such stalls delay the service just as much. So p90 decides
+        // (10 % of the sends later than the limit); p99 is reported beside it (docs/perf/engine.md).
         long maxLagMicros = profile.maxSendLag().toNanos() / 1000;
-        if (sendLag.getTotalCount() > 0 && sendLag.getValueAtPercentile(99) > maxLagMicros) {
+        if (sendLag.getTotalCount() > 0 && sendLag.getValueAtPercentile(90) > maxLagMicros) {
             flags.add(String.format(Locale.ROOT,
-                    "the load generator was the bottleneck: its send lag p99 was %.2f ms (limit %.2f ms)",
-                    Latencies.millis(sendLag.getValueAtPercentile(99)), Latencies.millis(maxLagMicros)));
+                    "the load generator was the bottleneck: more than 10 %% of its sends were over %.2f ms late "
+                            + "(send lag p90 %.2f ms, p99 %.2f ms)",
+                    Latencies.millis(maxLagMicros), Latencies.millis(sendLag.getValueAtPercentile(90)),
+                    Latencies.millis(sendLag.getValueAtPercentile(99))));
         }
         return new TrialRecording(plan.trial(), profile.model(), t0Millis, endMillis,
                 durationNanos / 1e9, scheduledTotal, sent, sendLag, byRequest, flags, plan.intervalLog());

@@ -194,8 +194,10 @@ final class TrialReporter implements AutoCloseable {
         String line;
         if (last) {
             line = String.format(Locale.ROOT, "%s done: %.1f s schedule + %.1f s drain, %d requests (%.0f req/s), "
-                    + "p99 %.1f ms, %d errors", trial.label(), total, Math.max(0, elapsed - total),
-                    overall.getTotalCount(), overall.getTotalCount() / total, p99, errors);
+                    + "p99 %.1f ms, %d errors, send lag p90/p99 %.1f/%.1f ms", trial.label(), total,
+                    Math.max(0, elapsed - total), overall.getTotalCount(), overall.getTotalCount() / total, p99,
+                    errors, Latencies.millis(totalSendLag.getValueAtPercentile(90)),
+                    Latencies.millis(totalSendLag.getValueAtPercentile(99)));
         } else {
             double window = Math.max(0.001, (nowMillis - progressSinceMillis) / 1000.0);
             line = String.format(Locale.ROOT, "%s: %.1f/%.0f s, %.0f req/s, p99 so far %.1f ms, %d errors",

@@ -84,7 +84,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.requestTimeout", defaultValue = "10s")
     protected String requestTimeout;
 
-    /** Largest p99 of the engine's own send lag before a trial is flagged as a broken measurement. */
+    /** Largest p90 of the engine's own send lag before a trial is flagged as a broken measurement. */
     @Parameter(property = "perfgate.maxSendLag", defaultValue = "10ms")
     protected String maxSendLag;
 

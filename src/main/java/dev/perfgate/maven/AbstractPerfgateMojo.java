@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
@@ -36,6 +37,18 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
     /** The gates: see the README for metrics and units. Validated before any load is sent. */
     @Parameter
     protected List<GateParameter> gates = new ArrayList<>();
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("perfgate: skipped (perfgate.skip=true)");
+            return;
+        }
+        executeGoal();
+    }
+
+    /** The goal's work, when it is not skipped. */
+    protected abstract void executeGoal() throws MojoExecutionException, MojoFailureException;
 
     protected List<GateSpec> gateSpecs() {
         List<GateSpec> specs = new ArrayList<>();

@@ -24,11 +24,7 @@ public class BaselineMojo extends AbstractMeasureMojo {
     private File baselineReport;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("perfgate: skipped (perfgate.skip=true)");
-            return;
-        }
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         RunResult run = measure();
         if (run.flagged()) {
             // A baseline is what every later build is judged against: a broken measurement must not become one.

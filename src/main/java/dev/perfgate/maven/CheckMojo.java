@@ -37,11 +37,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
     private File runFile;
 
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("perfgate: skipped (perfgate.skip=true)");
-            return;
-        }
+    protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         BaselineState missingState = switch (onMissingBaseline == null ? "fail" : onMissingBaseline.trim()) {
             case "fail" -> BaselineState.MISSING_FAIL;
             case "skip" -> BaselineState.MISSING_SKIP;

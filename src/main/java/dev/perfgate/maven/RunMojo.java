@@ -17,11 +17,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public class RunMojo extends AbstractMeasureMojo {
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("perfgate: skipped (perfgate.skip=true)");
-            return;
-        }
+    protected void executeGoal() throws MojoExecutionException {
         RunResult run = measure();
         getLog().info("perfgate: measured " + run.overall().stats().count() + " requests in " + run.trials().size()
                 + " trial(s); " + outputDirectory.toPath().resolve("run.json"));

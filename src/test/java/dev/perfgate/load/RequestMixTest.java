@@ -45,4 +45,23 @@ class RequestMixTest {
         assertThatThrownBy(() -> new RequestMix()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RequestMix(999_999, 999_998)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void everySpecCountsItsOwnRequestsSoFeederRowsAreAllUsed() {
+        RequestMix mix = new RequestMix(1, 1);
+        java.util.Map<Integer, java.util.Set<Long>> rowsSeen = new java.util.HashMap<>();
+        for (long i = 0; i < 40; i++) {
+            rowsSeen.computeIfAbsent(mix.specIndex(i), k -> new java.util.TreeSet<>()).add(mix.specSequence(i) % 10);
+        }
+        assertThat(rowsSeen.get(0)).hasSize(10);
+        assertThat(rowsSeen.get(1)).hasSize(10);
+
+        RequestMix weighted = new RequestMix(3, 1);
+        long[] counts = new long[2];
+        for (long i = 0; i < 4_000; i++) {
+            int spec = weighted.specIndex(i);
+            assertThat(weighted.specSequence(i)).isEqualTo(counts[spec]);
+            counts[spec]++;
+        }
+    }
 }
