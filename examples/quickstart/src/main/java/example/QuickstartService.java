@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
  * </ul>
  *
  * The port comes from the first argument. The system property quickstart.searchDelayMs adds a sleep to
- * /search, to see the gate fail: mvn verify -Dquickstart.searchDelayMs=40
+ * /search, to see the gate fail: mvn verify -Dquickstart.searchDelayMs=60
  */
 public final class QuickstartService {
     private static final List<String> TITLES = new ArrayList<>();
