@@ -9,6 +9,9 @@ assert new File(out, "service.log").text.contains("it-service ready")
     assert new File(out, "trial-${n}.hlog").length() > 0 : "trial-${n}.hlog missing"
     assert new File(out, "trial-${n}.jfr").length() > 0 : "trial-${n}.jfr missing"
 }
+def serviceLog = new File(out, "service.log").text
+def port = (serviceLog =~ /it-service starting on port (\d+)/)[0][1]
+assert serviceLog.contains("args=[" + port + "]") : "the escaped \$\${perfgate.port} argument was not filled in"
 def run = new groovy.json.JsonSlurper().parse(new File(out, "run.json"))
 assert run.schemaVersion == 1
 assert run.trials.size() == 2

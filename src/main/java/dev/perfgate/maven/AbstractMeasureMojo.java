@@ -116,6 +116,10 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
             }
             url = "http://127.0.0.1:${perfgate.port}";
         }
+        if (!url.startsWith("http://")) {
+            throw new MojoExecutionException("perfgate: baseUrl '" + url + "' is not a plain http:// URL; the "
+                    + "embedded load engine speaks HTTP/1.1 without TLS");
+        }
         int engineThreads = 1;
         MeasurementPlan plan = new MeasurementPlan(spec, url, load, () -> new NettyLoadEngine(engineThreads),
                 outputDirectory.toPath(), new HashSet<>(secretHeaders), pluginVersion, project.getBasedir());
@@ -169,6 +173,9 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
             if (!names.add(name)) {
                 problems.add(where + ": the name '" + name + "' is used twice; give each request its own <name>");
             }
+            if (r.getHeaders().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Host"))) {
+                problems.add(where + " (" + name + "): sets a Host header; the engine sets it from the base URL");
+            }
             if (r.getWeight() < 1) {
                 problems.add(where + " (" + name + "): <weight> must be at least 1, but is " + r.getWeight());
             }
@@ -213,6 +220,9 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         Duration warmupD = duration("warmup", warmup, problems);
         Duration timeoutD = duration("requestTimeout", requestTimeout, problems);
         Duration lagD = duration("maxSendLag", maxSendLag, problems);
+        if (timeoutD != null && timeoutD.isZero()) {
+            problems.add("<requestTimeout> must be longer than 0s");
+        }
         if (durationD != null && durationD.isZero()) {
             problems.add("<duration> must be longer than 0s");
         }
@@ -276,6 +286,17 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
             return null;
         }
         List<String> problems = new ArrayList<>();
+        emptyElements("command", service.getCommand(), problems);
+        emptyElements("args", service.getArgs(), problems);
+        emptyElements("jvmArgs", service.getJvmArgs(), problems);
+        service.getEnvironment().forEach((name, value) -> {
+            if (value == null) {
+                problems.add("<service><environment><" + name + "> is empty" + EMPTY_HINT);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new MojoExecutionException("perfgate: " + String.join("; ", problems));
+        }
         int kinds = (service.getCommand().isEmpty() ? 0 : 1) + (service.getJar() == null ? 0 : 1)
                 + (service.getMainClass() == null ? 0 : 1);
         if (kinds != 1) {
@@ -320,6 +341,21 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate: <service> " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Maven evaluates a parameter that is exactly {@code ${perfgate.port}} before perfgate runs, finds no such
+     * property, and passes null; embedded in a longer value the expression is left alone. Say how to write it.
+     */
+    private static final String EMPTY_HINT = ": Maven replaces a value that is only ${perfgate.port} (or another "
+            + "unknown property) by nothing; write $${perfgate.port}, or read the PERFGATE_PORT environment variable";
+
+    private static void emptyElements(String element, List<String> values, List<String> problems) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i) == null) {
+                problems.add("<service><" + element + "> element " + (i + 1) + " is empty" + EMPTY_HINT);
+            }
         }
     }
 

@@ -64,7 +64,8 @@ public final class Measurement {
                 Instant begin = Instant.now();
                 TrialRecording recording = engine.run(new TrialPlan(trial, baseUrl, plan.load(),
                         profile.duration(), out.resolve("trial-" + trial + ".hlog"),
-                        line -> log.info("perfgate: " + line.replaceFirst("^trial \\d+", "trial " + n + "/" + profile.trials()))));
+                        line -> log.info("perfgate: "
+                                + line.replaceFirst("^trial \\d+", "trial " + n + "/" + profile.trials()))));
                 Instant end = Instant.now();
                 checkAlive(service);
                 Path jfr = dumpProfile(spec, service, out.resolve("trial-" + trial + ".jfr"), begin, end);
@@ -75,6 +76,9 @@ public final class Measurement {
             throw new MeasurementException(e.getMessage(), e);
         } catch (LoadException e) {
             throw new MeasurementException("perfgate: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // The Mojos validate first; this is the engine's own last word on a definition it cannot run.
+            throw new MeasurementException("perfgate: the load cannot be run: " + e.getMessage(), e);
         } finally {
             if (service != null) {
                 service.close();

@@ -16,7 +16,8 @@ public final class ItService {
         int port = Integer.getInteger("perfgate.port");
         long delayMs = Long.getLong("it.delayMs", 0);
         long exitAfterMs = Long.getLong("it.exitAfterMs", 0);
-        System.out.println("it-service starting on port " + port + " delayMs=" + delayMs);
+        System.out.println("it-service starting on port " + port + " delayMs=" + delayMs + " args="
+                + java.util.Arrays.toString(args));
         if (Boolean.getBoolean("it.neverReady")) {
             System.out.println("it-service will never get ready");
             Thread.sleep(Long.MAX_VALUE);
