@@ -1,12 +1,12 @@
 package dev.perfgate.maven;
 
-import dev.perfgate.load.Feeder;
-import dev.perfgate.load.FeederCsv;
+import dev.perfgate.load.LoadConfigException;
 import dev.perfgate.load.LoadDefinition;
-import dev.perfgate.load.LoadModel;
-import dev.perfgate.load.LoadProfile;
+import dev.perfgate.load.LoadDefinitionBuilder;
 import dev.perfgate.load.NettyLoadEngine;
-import dev.perfgate.load.RequestSpec;
+import dev.perfgate.load.ProfileDraft;
+import dev.perfgate.load.RequestDraft;
+import dev.perfgate.load.ScenarioFile;
 import dev.perfgate.run.Measurement;
 import dev.perfgate.run.MeasurementException;
 import dev.perfgate.run.MeasurementPlan;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -47,6 +46,10 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     /** The request mix of the embedded load engine. */
     @Parameter
     protected List<RequestParameter> requests = new ArrayList<>();
+
+    /** The request mix in a JSON file instead of the pom (see the README); not together with requests. */
+    @Parameter(property = "perfgate.scenarioFile")
+    protected File scenarioFile;
 
     /** CSV file (with a header row) whose rows fill #{column} placeholders, one row per request in turn. */
     @Parameter(property = "perfgate.feeder")
@@ -151,124 +154,30 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     }
 
     LoadDefinition loadDefinition() throws MojoExecutionException {
-        List<String> problems = new ArrayList<>();
-        if (requests == null || requests.isEmpty()) {
-            throw new MojoExecutionException("perfgate: no <requests> configured; declare at least one "
-                    + "<request><path>/...</path></request>");
-        }
-        List<RequestSpec> specs = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < requests.size(); i++) {
-            RequestParameter r = requests.get(i);
-            String where = "request " + (i + 1);
-            if (r.getPath() == null || !r.getPath().startsWith("/")) {
-                problems.add(where + ": <path> must start with '/', but is '" + r.getPath() + "'");
-                continue;
+        List<RequestDraft> drafts = new ArrayList<>();
+        if (requests != null) {
+            for (RequestParameter r : requests) {
+                drafts.add(new RequestDraft(r.getName(), r.getMethod(), r.getPath(), r.getHeaders(), r.getBody(),
+                        r.getWeight(), r.getExpectStatus(), r.getBodyContains(), r.getBodyMatches()));
             }
-            String method = r.getMethod() == null ? "GET" : r.getMethod().trim().toUpperCase(Locale.ROOT);
-            if (!method.matches("[A-Z]+")) {
-                problems.add(where + ": <method> '" + r.getMethod() + "' is not an HTTP method");
+        }
+        if (scenarioFile != null) {
+            if (!drafts.isEmpty()) {
+                throw new MojoExecutionException("perfgate: both <requests> and <scenarioFile> are configured; "
+                        + "keep the requests in one place");
             }
-            String name = r.getName() == null || r.getName().isBlank() ? method + " " + r.getPath() : r.getName();
-            if (!names.add(name)) {
-                problems.add(where + ": the name '" + name + "' is used twice; give each request its own <name>");
-            }
-            if (r.getHeaders().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Host"))) {
-                problems.add(where + " (" + name + "): sets a Host header; the engine sets it from the base URL");
-            }
-            if (r.getWeight() < 1) {
-                problems.add(where + " (" + name + "): <weight> must be at least 1, but is " + r.getWeight());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            if (r.getExpectStatus() != null && !r.getExpectStatus().isBlank()) {
-                for (String s : r.getExpectStatus().split(",")) {
-                    try {
-                        statuses.add(Integer.parseInt(s.trim()));
-                    } catch (NumberFormatException e) {
-                        problems.add(where + " (" + name + "): <expectStatus> '" + r.getExpectStatus()
-                                + "' is not a comma-separated list of status codes");
-                    }
-                }
-            }
-            for (String regex : r.getBodyMatches()) {
-                try {
-                    java.util.regex.Pattern.compile(regex);
-                } catch (java.util.regex.PatternSyntaxException e) {
-                    problems.add(where + " (" + name + "): <bodyMatches> '" + regex + "' is not a regular expression");
-                }
-            }
-            specs.add(new RequestSpec(name, method, r.getPath(), r.getHeaders(), r.getBody(), r.getWeight(),
-                    statuses, r.getBodyContains(), r.getBodyMatches()));
-        }
-        LoadModel loadModel = null;
-        try {
-            loadModel = LoadModel.valueOf(model.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            problems.add("<model> is '" + model + "'; use open or closed");
-        }
-        if (!(rate > 0) || Double.isInfinite(rate)) {
-            problems.add("<rate> must be a positive number of requests per second, but is " + rate);
-        }
-        if (trials < 1) {
-            problems.add("<trials> must be at least 1, but is " + trials);
-        }
-        if (connections < 1) {
-            problems.add("<connections> must be at least 1, but is " + connections);
-        }
-        Duration rampUpD = duration("rampUp", rampUp, problems);
-        Duration durationD = duration("duration", duration, problems);
-        Duration warmupD = duration("warmup", warmup, problems);
-        Duration timeoutD = duration("requestTimeout", requestTimeout, problems);
-        Duration lagD = duration("maxSendLag", maxSendLag, problems);
-        if (timeoutD != null && timeoutD.isZero()) {
-            problems.add("<requestTimeout> must be longer than 0s");
-        }
-        if (durationD != null && durationD.isZero()) {
-            problems.add("<duration> must be longer than 0s");
-        }
-        if (durationD != null && rampUpD != null && rampUpD.compareTo(durationD) >= 0) {
-            problems.add("<rampUp> (" + rampUp + ") must be shorter than <duration> (" + duration + ")");
-        }
-        Feeder rows = null;
-        if (feeder != null) {
             try {
-                rows = FeederCsv.read(feeder.toPath());
+                drafts.addAll(ScenarioFile.read(scenarioFile.toPath()));
             } catch (IOException e) {
-                problems.add("<feeder> " + e.getMessage());
+                throw new MojoExecutionException("perfgate: " + e.getMessage() + "; see the README for its format");
             }
         }
-        checkPlaceholders(specs, rows, problems);
-        if (!problems.isEmpty()) {
-            problems.forEach(p -> getLog().error("perfgate: " + p));
-            throw new MojoExecutionException("perfgate: " + problems.size() + " load configuration problem(s): "
-                    + String.join("; ", problems));
-        }
-        return new LoadDefinition(specs, new LoadProfile(loadModel, rate, rampUpD, durationD, warmupD, trials,
-                connections, timeoutD, lagD), rows);
-    }
-
-    private static void checkPlaceholders(List<RequestSpec> specs, Feeder rows, List<String> problems) {
-        var placeholder = java.util.regex.Pattern.compile("#\\{([^}]*)}");
-        for (RequestSpec spec : specs) {
-            List<String> texts = new ArrayList<>(List.of(spec.path()));
-            texts.addAll(spec.headers().values());
-            if (spec.body() != null) {
-                texts.add(spec.body());
-            }
-            texts.addAll(spec.bodyContains());
-            texts.addAll(spec.bodyMatches());
-            for (String text : texts) {
-                var m = placeholder.matcher(text);
-                while (m.find()) {
-                    String column = m.group(1);
-                    if (rows == null) {
-                        problems.add(spec.name() + ": uses #{" + column + "} but no <feeder> is configured");
-                    } else if (!rows.columns().contains(column)) {
-                        problems.add(spec.name() + ": uses #{" + column + "}, but the feeder " + rows.source()
-                                + " has only the columns " + rows.columns());
-                    }
-                }
-            }
+        try {
+            return LoadDefinitionBuilder.build(drafts, new ProfileDraft(model, rate, rampUp, duration, warmup,
+                    trials, connections, requestTimeout, maxSendLag), feeder == null ? null : feeder.toPath());
+        } catch (LoadConfigException e) {
+            e.problems().forEach(p -> getLog().error("perfgate: " + p));
+            throw new MojoExecutionException("perfgate: " + e.getMessage());
         }
     }
 
