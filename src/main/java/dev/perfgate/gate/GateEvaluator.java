@@ -49,6 +49,14 @@ public final class GateEvaluator {
             reason = "it has no overall results";
         } else if (run.overall().stats().count() == 0) {
             reason = "0 requests over " + run.trials().size() + (run.trials().size() == 1 ? " trial" : " trials");
+        } else if (run.overall().stats().errors() >= run.overall().stats().count()) {
+            // Latencies of failures say nothing about the service's speed: a service answering 500 at once must
+            // not pass a latency gate.
+            problems.add(new GateOutcome(null, Status.FAIL, Category.NO_DATA, null, null,
+                    "not one of the " + run.overall().stats().count() + " requests succeeded (errors: "
+                            + run.overall().stats().errorsByKind() + "); see target/perfgate/service.log and the "
+                            + "request checks"));
+            return true;
         }
         if (reason == null) {
             return false;

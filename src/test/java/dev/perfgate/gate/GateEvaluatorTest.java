@@ -309,6 +309,17 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void aRunWhereEveryRequestFailedDoesNotPassLatencyGates() throws Exception {
+        RunResult allFailed = run().trials(2, SEARCH, req(constant(50, 200), 50)).build();
+        Verdict v = evaluate(allFailed, null, new GateSpec(null, "p99", "1s", null, null, null));
+        assertThat(v.passed()).isFalse();
+        assertThat(v.runProblems()).singleElement().satisfies(p -> {
+            assertThat(p.category()).isEqualTo(Category.NO_DATA);
+            assertThat(p.message()).startsWith("not one of the 100 requests succeeded");
+        });
+    }
+
+    @Test
     void gatedRequestWithoutRequestsIsNoData() throws Exception {
         RunResult r = run().trial(Map.of(SEARCH, req(constant(100, 1_000)), CART, req(new long[0]))).build();
         GateOutcome o = only(evaluate(r, null, new GateSpec(CART, "p99", "1s", null, null, null)));
