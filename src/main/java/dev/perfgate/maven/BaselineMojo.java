@@ -12,8 +12,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Measures exactly as perfgate:run does and records the result as the baseline to commit, plus the seed's
- * baseline report (docs/perf/baseline.md). The only goal that writes the baseline; the write is atomic.
+ * Measures exactly as perfgate:run does and records the result as the baseline to commit, plus a
+ * human-readable baseline report (docs/perf/baseline.md). The only goal that writes the baseline; the write is atomic.
  * Run it after packaging: {@code mvn package perfgate:baseline}.
  */
 @Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
