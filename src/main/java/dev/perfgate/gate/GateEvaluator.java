@@ -128,6 +128,13 @@ public final class GateEvaluator {
                     + run.overall().stats().count() + " requests in all), so the gate cannot be checked"));
             return;
         }
+        if (gate.metric().kind() != Metric.Kind.ERROR_RATE && merged.stats().errors() >= merged.stats().count()) {
+            // Timings of failures are not the service's speed: a mistyped path answering 404 fast must not pass.
+            out.add(new GateOutcome(gate, Status.FAIL, Category.NO_DATA, null, null, gate.describe()
+                    + ": not one of the " + merged.stats().count() + " requests of " + gate.requestLabel()
+                    + " succeeded (errors: " + merged.stats().errorsByKind() + "), so the gate cannot be checked"));
+            return;
+        }
         // absolute value, needed by THRESHOLD and by the target of a combined improvement gate
         Double value = null;
         if (gate.hasAbsolute()) {

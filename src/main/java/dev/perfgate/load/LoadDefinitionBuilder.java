@@ -1,6 +1,7 @@
 package dev.perfgate.load;
 
 import dev.perfgate.util.Durations;
+import dev.perfgate.util.Redaction;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,8 +67,13 @@ public final class LoadDefinitionBuilder {
             if (!method.matches("[A-Z]+")) {
                 problems.add(where + ": <method> '" + r.method() + "' is not an HTTP method");
             }
-            String name = r.name() == null || r.name().isBlank() ? method + " " + r.path() : r.name().trim();
+            // The default name goes to logs, reports and the baseline: secret query values are masked in it.
+            String name = r.name() == null || r.name().isBlank()
+                    ? method + " " + Redaction.redactPath(r.path()) : r.name().trim();
             String at = where + " (" + name + ")";
+            if (name.equals("*")) {
+                problems.add(at + ": the name '*' is reserved for all requests together; choose another <name>");
+            }
             if (!names.add(name)) {
                 problems.add(at + ": the name is used twice; give each request its own <name>");
             }
@@ -87,7 +93,9 @@ public final class LoadDefinitionBuilder {
             List<Integer> statuses = statuses(r.expectStatus(), at, problems);
             for (String regex : nonNull(r.bodyMatches())) {
                 try {
-                    Pattern.compile(regex);
+                    // #{column} is filled in per request before matching; check the rest of the expression.
+                    Pattern.compile(PLACEHOLDER.matcher(regex).replaceAll(Matcher.quoteReplacement(
+                            Pattern.quote("x"))));
                 } catch (PatternSyntaxException e) {
                     problems.add(at + ": <bodyMatches> '" + regex + "' is not a regular expression: "
                             + e.getDescription());

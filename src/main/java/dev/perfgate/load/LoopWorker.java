@@ -186,7 +186,10 @@ final class LoopWorker {
     }
 
     private boolean wantsConnections(long now) {
-        return !started || now < trial.scheduleEndNanos || (trial.open && !queue.isEmpty());
+        // Requests still to be taken count too: the pacer's last tick can come after the schedule's end, and a
+        // connection that closed just before it must be reopened for them.
+        return !started || now < trial.scheduleEndNanos
+                || (trial.open && (!queue.isEmpty() || next < trial.scheduled));
     }
 
     // ---- schedule ------------------------------------------------------------------------------------------

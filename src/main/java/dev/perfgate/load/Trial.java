@@ -136,10 +136,16 @@ final class Trial {
         return plan.warmup() ? "warm-up" : "trial " + plan.trial();
     }
 
+    /** Set when the trial overran and its event loops were told to abort. */
+    private boolean aborted;
+
     TrialRecording execute() throws LoadException {
-        TrialReporter reporter = new TrialReporter(this);
-        Pacer pacer = open ? new Pacer(this, pacerGapNanos) : null;
+        TrialReporter reporter = null;
+        Pacer pacer = null;
         try {
+            // Inside the try: if the interval log cannot be created, the encoded requests are still released.
+            reporter = new TrialReporter(this);
+            pacer = open ? new Pacer(this, pacerGapNanos) : null;
             for (LoopWorker w : workers) {
                 w.loop.execute(w::connectAll);
             }
@@ -159,6 +165,7 @@ final class Trial {
             }
             long waitNanos = durationNanos + timeoutNanos + TimeUnit.SECONDS.toNanos(30);
             if (!done.await(waitNanos, TimeUnit.NANOSECONDS)) {
+                aborted = true;
                 for (LoopWorker w : workers) {
                     w.loop.execute(w::abort);
                 }
@@ -183,7 +190,9 @@ final class Trial {
             if (pacer != null) {
                 pacer.stop();
             }
-            reporter.close();
+            if (reporter != null) {
+                reporter.close();
+            }
             release();
         }
     }
@@ -237,6 +246,10 @@ final class Trial {
         long scheduledTotal = open ? scheduled : issued;
         Histogram sendLag = reporter.sendLag();
         List<String> flags = new ArrayList<>();
+        if (aborted) {
+            flags.add("the trial did not end within its duration, request timeout and 30 s of grace, and was "
+                    + "aborted; its figures are incomplete");
+        }
         if (open && sentAtEnd < 0.99 * scheduled) {
             flags.add(shortfall(sentAtEnd, queuedAtEnd, behindAtEnd, connectErrors));
         }

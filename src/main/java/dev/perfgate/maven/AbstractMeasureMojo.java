@@ -110,6 +110,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     protected RunResult measure() throws MojoExecutionException {
         LoadDefinition load = loadDefinition();
         parseGates(requestNames(load));
+        missingBaselineState();
         ServiceSpec spec = serviceSpec();
         String url = baseUrl;
         if (url == null || url.isBlank()) {
@@ -222,6 +223,10 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
             builder = ServiceSpec.jar(service.getJar().toPath());
         } else {
             builder = ServiceSpec.mainClass(service.getMainClass(), runtimeClasspath());
+        }
+        if (service.getReadyUrl() != null && !service.getReadyUrl().isBlank()
+                && !service.getReadyUrl().matches("(?i)https?://.+")) {
+            problems.add("<service><readyUrl> '" + service.getReadyUrl() + "' is not an http:// or https:// URL");
         }
         Duration readyTimeout = duration("service><readyTimeout", service.getReadyTimeout(), problems);
         Duration stopTimeout = duration("service><stopTimeout", service.getStopTimeout(), problems);

@@ -1,5 +1,6 @@
 package dev.perfgate.maven;
 
+import dev.perfgate.gate.BaselineState;
 import dev.perfgate.gate.GateConfigException;
 import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
@@ -34,6 +35,10 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
     @Parameter(property = "perfgate.baselineFile", defaultValue = "${project.basedir}/src/perf/baseline.json")
     protected File baselineFile;
 
+    /** What a relative gate does when there is no baseline file: fail (default) or skip with a warning. */
+    @Parameter(property = "perfgate.onMissingBaseline", defaultValue = "fail")
+    protected String onMissingBaseline;
+
     /** The gates: see the README for metrics and units. Validated before any load is sent. */
     @Parameter
     protected List<GateParameter> gates = new ArrayList<>();
@@ -56,6 +61,15 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
             gates.forEach(g -> specs.add(g.toSpec()));
         }
         return specs;
+    }
+
+    protected BaselineState missingBaselineState() throws MojoExecutionException {
+        return switch (onMissingBaseline == null ? "fail" : onMissingBaseline.trim()) {
+            case "fail" -> BaselineState.MISSING_FAIL;
+            case "skip" -> BaselineState.MISSING_SKIP;
+            default -> throw new MojoExecutionException("perfgate: <onMissingBaseline> is '" + onMissingBaseline
+                    + "'; use fail or skip");
+        };
     }
 
     /** Validates the gates against the request names; every problem is listed, on one line each. */

@@ -35,12 +35,16 @@ public class BaselineMojo extends AbstractMeasureMojo {
         if (run.overall().stats().count() == 0) {
             throw new MojoFailureException("perfgate: no requests were measured, so no baseline was recorded");
         }
+        if (run.overall().stats().errors() >= run.overall().stats().count()) {
+            throw new MojoFailureException("perfgate: not one of the " + run.overall().stats().count()
+                    + " requests succeeded (errors: " + run.overall().stats().errorsByKind() + "), so no baseline "
+                    + "was recorded; see " + outputDirectory.toPath().resolve("service.log"));
+        }
         RunResult baseline = run.asBaseline();
         try {
             RunJson.write(baselineFile.toPath(), baseline);
             RunJson.writeAtomically(baselineReport.toPath(),
-                    BaselineMarkdown.render(baseline, project.getBasedir().toPath()
-                            .relativize(baselineFile.toPath().toAbsolutePath()).toString(), RECORD_BASELINE_COMMAND));
+                    BaselineMarkdown.render(baseline, displayPath(baselineFile), RECORD_BASELINE_COMMAND));
         } catch (IOException e) {
             throw new MojoExecutionException("perfgate: cannot write the baseline " + baselineFile + ": "
                     + e.getMessage(), e);
@@ -48,5 +52,12 @@ public class BaselineMojo extends AbstractMeasureMojo {
         getLog().info("perfgate: baseline recorded in " + baselineFile + " (" + run.overall().stats().count()
                 + " requests, " + run.trials().size() + " trials); report: " + baselineReport);
         getLog().info("perfgate: commit both files so that perfgate:check compares against them");
+    }
+
+    /** The baseline's path relative to the project, as people see it in the repository. */
+    private String displayPath(File file) {
+        java.nio.file.Path base = project.getBasedir().toPath().toAbsolutePath();
+        java.nio.file.Path target = file.toPath().toAbsolutePath();
+        return target.startsWith(base) ? base.relativize(target).toString().replace('\\', '/') : target.toString();
     }
 }

@@ -28,30 +28,28 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractPerfgateMojo {
 
-    /** What a relative gate does when there is no baseline file: fail (default) or skip with a warning. */
-    @Parameter(property = "perfgate.onMissingBaseline", defaultValue = "fail")
-    private String onMissingBaseline;
-
-    /** The run to check; default: the one perfgate:run wrote in this build. */
-    @Parameter(property = "perfgate.runFile", defaultValue = "${project.build.directory}/perfgate/run.json")
+    /** The run to check; default: run.json in outputDirectory, where perfgate:run wrote it. */
+    @Parameter(property = "perfgate.runFile")
     private File runFile;
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        BaselineState missingState = switch (onMissingBaseline == null ? "fail" : onMissingBaseline.trim()) {
-            case "fail" -> BaselineState.MISSING_FAIL;
-            case "skip" -> BaselineState.MISSING_SKIP;
-            default -> throw new MojoExecutionException("perfgate: onMissingBaseline is '" + onMissingBaseline
-                    + "'; use fail or skip");
-        };
+        BaselineState missingState = missingBaselineState();
+        File runData = runFile != null ? runFile : new File(outputDirectory, "run.json");
         RunResult run;
         try {
-            run = RunJson.read(runFile.toPath());
+            run = RunJson.read(runData.toPath());
         } catch (RunFileException e) {
             throw new MojoFailureException("perfgate: no usable run data: " + e.getMessage()
                     + "; run the measurement first: mvn verify (perfgate:run is bound to integration-test)");
         }
         List<Gate> parsed = parseGates(run.requests().keySet());
+        if (parsed.isEmpty()) {
+            // A check without gates would always pass: most often the gates sit in another execution or profile.
+            throw new MojoFailureException("perfgate: no <gates> are configured for perfgate:check, so nothing "
+                    + "would be checked; declare them in the plugin's <configuration> (not only in one execution), "
+                    + "or skip the goal with -Dperfgate.skip=true");
+        }
         RunResult baseline = null;
         BaselineState state = BaselineState.PRESENT;
         if (Files.exists(baselineFile.toPath())) {

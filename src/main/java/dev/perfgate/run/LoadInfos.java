@@ -28,7 +28,7 @@ public final class LoadInfos {
             Map<String, Object> m = new TreeMap<>();
             m.put("name", r.name());
             m.put("method", r.method());
-            m.put("path", r.path());
+            m.put("path", Redaction.redactPath(r.path()));
             m.put("weight", r.weight());
             if (!r.headers().isEmpty()) {
                 Map<String, String> headers = new TreeMap<>();

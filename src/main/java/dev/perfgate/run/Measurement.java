@@ -76,6 +76,8 @@ public final class Measurement {
             throw new MeasurementException(e.getMessage(), e);
         } catch (LoadException e) {
             throw new MeasurementException("perfgate: " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new MeasurementException("perfgate: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             // The Mojos validate first; this is the engine's own last word on a definition it cannot run.
             throw new MeasurementException("perfgate: the load cannot be run: " + e.getMessage(), e);

@@ -97,7 +97,7 @@ public record LaunchCommand(List<String> argv, Map<String, String> environment, 
     /** The command line for messages, arguments with spaces quoted. Not for execution. */
     public String display() {
         // Shown in error messages and the service log: secret values in key=value arguments are masked.
-        return argv.stream().map(dev.perfgate.util.Redaction::redactArgument).map(arg -> arg.isEmpty() || arg.contains(" ") ? "'" + arg + "'" : arg)
+        return dev.perfgate.util.Redaction.redactArguments(argv).stream().map(arg -> arg.isEmpty() || arg.contains(" ") ? "'" + arg + "'" : arg)
                 .collect(Collectors.joining(" "));
     }
 }

@@ -1,7 +1,11 @@
 package dev.perfgate.util;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Decides which configured values are secrets. Secret values never reach run.json, the baseline, a report or
@@ -11,29 +15,62 @@ import java.util.Set;
 public final class Redaction {
     public static final String MASK = "***";
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
-            "set-cookie", "x-api-key", "x-auth-token", "api-key");
-
-    private static final java.util.regex.Pattern SECRET_KEY = java.util.regex.Pattern.compile(
-            "(?i)(password|passwd|pwd|secret|token|api[-_.]?key|credential|private[-_.]?key|auth)");
+            "set-cookie");
+    /** Names that announce a secret value: of headers, query parameters, system properties, options. */
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            "(?i)(password|passwd|pwd|secret|token|api[-_.]?key|credential|private[-_.]?key|auth|session)");
+    /** {@code name=value} inside a longer text (a query string, a JDBC URL): the value ends at & ; , or space. */
+    private static final Pattern SECRET_PAIR = Pattern.compile(
+            "(?i)((?:password|passwd|pwd|secret|token|api[-_.]?key|credential|private[-_.]?key|auth|session)"
+                    + "[\\w.-]*=)[^&;,\\s]+");
 
     private Redaction() {
     }
 
     /**
-     * Command-line arguments of the form {@code key=value} (also {@code -Dkey=value}, {@code --key=value}) whose key
-     * names a secret keep their key and lose their value, so the command can still be shown in error messages.
+     * An argument {@code key=value} (also {@code -Dkey=value}, {@code --key=value}) whose key names a secret keeps
+     * its key and loses its value; secret {@code name=value} pairs inside it (a JDBC URL's password) are masked too.
      */
     public static String redactArgument(String argument) {
         int eq = argument.indexOf('=');
         if (eq > 0 && SECRET_KEY.matcher(argument.substring(0, eq)).find()) {
             return argument.substring(0, eq + 1) + MASK;
         }
-        return argument;
+        return redactPairs(argument);
+    }
+
+    /**
+     * A command line as it may be shown: besides {@link #redactArgument}, the value after an option that names a
+     * secret ({@code --password s3cret}) is masked.
+     */
+    public static List<String> redactArguments(List<String> argv) {
+        List<String> shown = new ArrayList<>(argv.size());
+        boolean nextIsSecret = false;
+        for (String arg : argv) {
+            if (nextIsSecret) {
+                shown.add(MASK);
+                nextIsSecret = false;
+                continue;
+            }
+            shown.add(redactArgument(arg));
+            nextIsSecret = arg.startsWith("-") && arg.indexOf('=') < 0 && SECRET_KEY.matcher(arg).find();
+        }
+        return shown;
+    }
+
+    /** A request path as stored and shown: values of secret-named query parameters are masked. */
+    public static String redactPath(String path) {
+        return redactPairs(path);
+    }
+
+    private static String redactPairs(String text) {
+        Matcher m = SECRET_PAIR.matcher(text);
+        return m.find() ? m.replaceAll("$1" + Matcher.quoteReplacement(MASK)) : text;
     }
 
     public static boolean isSecretHeader(String headerName, Set<String> extraSecretNames) {
         String lower = headerName.toLowerCase(Locale.ROOT);
-        return SECRET_HEADERS.contains(lower) || lower.contains("token") || lower.contains("secret")
+        return SECRET_HEADERS.contains(lower) || SECRET_KEY.matcher(lower).find()
                 || extraSecretNames.stream().anyMatch(s -> s.equalsIgnoreCase(headerName));
     }
 }

@@ -320,6 +320,19 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void aRequestThatAlwaysFailedFailsItsGatesButErrorRate() throws Exception {
+        RunResult r = run().trial(Map.of(SEARCH, req(constant(100, 1_000)), CART, req(constant(20, 100), 20)))
+                .build();
+        Verdict v = evaluate(r, null, new GateSpec(CART, "p99", "1s", null, null, null),
+                new GateSpec(CART, "errorRate", "100%", null, null, null));
+        assertThat(v.outcomes()).hasSize(2);
+        assertThat(v.outcomes().get(0).category()).isEqualTo(Category.NO_DATA);
+        assertThat(v.outcomes().get(0).message()).isEqualTo("p99 of POST /cart: not one of the 20 requests of "
+                + "POST /cart succeeded (errors: {http-5xx=20}), so the gate cannot be checked");
+        assertThat(v.outcomes().get(1).status()).isEqualTo(Status.PASS);
+    }
+
+    @Test
     void gatedRequestWithoutRequestsIsNoData() throws Exception {
         RunResult r = run().trial(Map.of(SEARCH, req(constant(100, 1_000)), CART, req(new long[0]))).build();
         GateOutcome o = only(evaluate(r, null, new GateSpec(CART, "p99", "1s", null, null, null)));

@@ -177,7 +177,7 @@ public final class TestRuns {
     private static RequestStats stats(Histogram h, long errors, double seconds) {
         long count = h.getTotalCount();
         double rate = count == 0 ? 0 : (double) errors / count;
-        double throughput = Math.round(count / seconds * 100.0) / 100.0;
+        double throughput = Math.round((count - errors) / seconds * 100.0) / 100.0;
         return new RequestStats(count, errors, errors == 0 ? Map.of() : Map.of("http-5xx", errors), rate,
                 throughput, LatencySummary.of(h), LatencySummary.of(h));
     }

@@ -79,6 +79,20 @@ class LoadDefinitionBuilderTest {
     }
 
     @Test
+    void bodyMatchesMayHoldPlaceholdersAndTheAllRequestsNameIsReserved() throws Exception {
+        Path csv = Files.writeString(dir.resolve("ids.csv"), "id\n7\n");
+        RequestDraft regex = new RequestDraft("u", null, "/users/#{id}", Map.of(), null, null, null, null,
+                List.of("\"id\":#{id}[,}]"));
+        assertThat(LoadDefinitionBuilder.build(List.of(regex), PROFILE, csv).requests()).hasSize(1);
+
+        assertThatThrownBy(() -> LoadDefinitionBuilder.build(List.of(get("*", "/")), PROFILE, null))
+                .hasMessageContaining("the name '*' is reserved");
+        // a default name never shows a secret query value
+        assertThat(LoadDefinitionBuilder.build(List.of(get(null, "/s?access_token=abc")), PROFILE, null)
+                .requests().get(0).name()).isEqualTo("GET /s?access_token=***");
+    }
+
+    @Test
     void noRequestsIsAnError() {
         assertThatThrownBy(() -> LoadDefinitionBuilder.build(List.of(), PROFILE, null))
                 .hasMessageContaining("no requests are configured");

@@ -81,6 +81,33 @@ class MojoTest {
 
     @Test
     @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
+    void checkWithoutGatesFails(CheckMojo mojo) throws Exception {
+        Path runFile = dir.resolve("run.json");
+        RunJson.write(runFile, TestRuns.run()
+                .trials(3, "GET /search", TestRuns.req(TestRuns.constant(100, 1_000))).build());
+        configure(mojo, runFile, dir.resolve("no-baseline.json"));
+        MojoExtension.setVariableValueToObject(mojo, "gates", new java.util.ArrayList<>());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("no <gates> are configured");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
+    void runFileDefaultsToTheOutputDirectory(CheckMojo mojo) throws Exception {
+        Path out = dir.resolve("out");
+        RunJson.write(out.resolve("run.json"), TestRuns.run()
+                .trials(3, "GET /search", TestRuns.req(TestRuns.spread(100, 1_000, 20_000))).build());
+        configure(mojo, null, dir.resolve("no-baseline.json"));
+
+        mojo.execute();
+
+        assertThat(out.resolve("result.json")).exists();
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
     void skipFlagSkips(CheckMojo mojo) throws Exception {
         configure(mojo, dir.resolve("missing/run.json"), dir.resolve("no-baseline.json"));
         MojoExtension.setVariableValueToObject(mojo, "skip", true);
@@ -110,7 +137,7 @@ class MojoTest {
     }
 
     private void configure(CheckMojo mojo, Path runFile, Path baseline) throws IllegalAccessException {
-        MojoExtension.setVariableValueToObject(mojo, "runFile", runFile.toFile());
+        MojoExtension.setVariableValueToObject(mojo, "runFile", runFile == null ? null : runFile.toFile());
         MojoExtension.setVariableValueToObject(mojo, "baselineFile", baseline.toFile());
         MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
     }

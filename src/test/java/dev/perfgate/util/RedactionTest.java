@@ -14,6 +14,22 @@ class RedactionTest {
         assertThat(Redaction.redactArgument("-Dauth.token=x=y")).isEqualTo("-Dauth.token=***");
         assertThat(Redaction.redactArgument("-Xmx256m")).isEqualTo("-Xmx256m");
         assertThat(Redaction.redactArgument("--server.port=8080")).isEqualTo("--server.port=8080");
+        assertThat(Redaction.redactArgument("--db-url=jdbc:postgresql://h/db?user=app&password=pw&ssl=true"))
+                .isEqualTo("--db-url=jdbc:postgresql://h/db?user=app&password=***&ssl=true");
+    }
+
+    @Test
+    void theValueAfterASecretOptionIsMasked() {
+        assertThat(Redaction.redactArguments(java.util.List.of("java", "-jar", "app.jar", "--password", "s3cret",
+                "--port", "8080"))).containsExactly("java", "-jar", "app.jar", "--password", "***", "--port", "8080");
+    }
+
+    @Test
+    void secretQueryValuesAreMaskedInPaths() {
+        assertThat(Redaction.redactPath("/search?q=shoes&access_token=abc123&page=2"))
+                .isEqualTo("/search?q=shoes&access_token=***&page=2");
+        assertThat(Redaction.redactPath("/users/#{id}?apikey=k")).isEqualTo("/users/#{id}?apikey=***");
+        assertThat(Redaction.redactPath("/search?q=shoes")).isEqualTo("/search?q=shoes");
     }
 
     @Test
@@ -22,6 +38,10 @@ class RedactionTest {
         assertThat(Redaction.isSecretHeader("cookie", Set.of())).isTrue();
         assertThat(Redaction.isSecretHeader("X-CSRF-Token", Set.of())).isTrue();
         assertThat(Redaction.isSecretHeader("Accept", Set.of())).isFalse();
+        assertThat(Redaction.isSecretHeader("apikey", Set.of())).isTrue();
+        assertThat(Redaction.isSecretHeader("Ocp-Apim-Subscription-Key", Set.of("ocp-apim-subscription-key")))
+                .isTrue();
+        assertThat(Redaction.isSecretHeader("X-Auth", Set.of())).isTrue();
         assertThat(Redaction.isSecretHeader("X-Tenant", Set.of("x-tenant"))).isTrue();
     }
 }
