@@ -2,7 +2,6 @@ package dev.perfgate.load;
 
 import dev.perfgate.measure.ErrorKind;
 import dev.perfgate.measure.Latencies;
-import java.io.FileNotFoundException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
