@@ -23,6 +23,7 @@ public final class TrialRecording {
     private final Histogram sendLagWhileIdle;
     private final Map<String, RequestRecording> byRequest;
     private final List<String> flags;
+    private final List<String> warnings;
     private final Path intervalLog;
 
     /**
@@ -37,11 +38,12 @@ public final class TrialRecording {
      *                         an idle connection: the engine's own delay
      * @param byRequest        recordings by request name, in declaration order
      * @param flags            reasons this trial is not a valid measurement (empty when it is)
+     * @param warnings         things a reader should know that do not invalidate the measurement
      * @param intervalLog      the HdrHistogram interval log written for this trial, or null
      */
     public TrialRecording(int trial, LoadModel model, long startEpochMillis, long endEpochMillis,
             double measuredSeconds, long scheduled, long sent, Histogram sendLagWhileIdle,
-            Map<String, RequestRecording> byRequest, List<String> flags, Path intervalLog) {
+            Map<String, RequestRecording> byRequest, List<String> flags, List<String> warnings, Path intervalLog) {
         this.trial = trial;
         this.model = model;
         this.startEpochMillis = startEpochMillis;
@@ -52,6 +54,7 @@ public final class TrialRecording {
         this.sendLagWhileIdle = sendLagWhileIdle;
         this.byRequest = new LinkedHashMap<>(byRequest);
         this.flags = new ArrayList<>(flags);
+        this.warnings = new ArrayList<>(warnings);
         this.intervalLog = intervalLog;
     }
 
@@ -93,6 +96,10 @@ public final class TrialRecording {
 
     public List<String> flags() {
         return flags;
+    }
+
+    public List<String> warnings() {
+        return warnings;
     }
 
     public Path intervalLog() {

@@ -71,6 +71,7 @@ public final class Measurement {
                 Path jfr = dumpProfile(spec, service, out.resolve("trial-" + trial + ".jfr"), begin, end);
                 TrialResult result = assembler.add(recording, out, jfr);
                 result.flags().forEach(f -> log.warn("perfgate: trial " + n + " is not a valid measurement: " + f));
+                result.warnings().forEach(w -> log.warn("perfgate: trial " + n + ": " + w));
             }
         } catch (ServiceException e) {
             throw new MeasurementException(e.getMessage(), e);

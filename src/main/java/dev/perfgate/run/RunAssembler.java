@@ -45,7 +45,8 @@ public final class RunAssembler {
         TrialResult trial = new TrialResult(recording.trial(), recording.startEpochMillis(),
                 recording.endEpochMillis(), recording.measuredSeconds(), recording.scheduled(), recording.sent(),
                 lagP99, RequestStats.of(overall, recording.measuredSeconds()), stats, histograms,
-                recording.flags(), relative(runDirectory, recording.intervalLog()), relative(runDirectory, jfrFile));
+                recording.flags(), recording.warnings(), relative(runDirectory, recording.intervalLog()),
+                relative(runDirectory, jfrFile));
         trials.add(trial);
         return trial;
     }

@@ -21,27 +21,30 @@ import java.util.TreeMap;
  * @param histograms         corrected latency histogram per request name, HdrHistogram compressed + base64;
  *                           key {@link RunResult#ALL} for all requests
  * @param flags              reasons this trial is not a valid measurement
+ * @param warnings           things to know that do not invalidate it (e.g. every connection was busy)
  * @param intervalLog        the trial's .hlog file, relative to the run directory (not in baselines)
  * @param jfr                the trial's .jfr file, relative to the run directory (not in baselines)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(int trial, long startEpochMillis, long endEpochMillis, double seconds, long scheduled,
         long sent, double sendLagP99Millis, RequestStats overall, Map<String, RequestStats> requests,
-        Map<String, String> histograms, List<String> flags, String intervalLog, String jfr) {
+        Map<String, String> histograms, List<String> flags, List<String> warnings, String intervalLog,
+        String jfr) {
 
     public TrialResult {
         requests = requests == null ? Map.of() : new TreeMap<>(requests);
         histograms = histograms == null ? Map.of() : new TreeMap<>(histograms);
         flags = flags == null ? List.of() : List.copyOf(flags);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     public TrialResult withoutLocalFiles() {
         return new TrialResult(trial, startEpochMillis, endEpochMillis, seconds, scheduled, sent, sendLagP99Millis,
-                overall, requests, histograms, flags, null, null);
+                overall, requests, histograms, flags, warnings, null, null);
     }
 
     public TrialResult withJfr(String jfrFile) {
         return new TrialResult(trial, startEpochMillis, endEpochMillis, seconds, scheduled, sent, sendLagP99Millis,
-                overall, requests, histograms, flags, intervalLog, jfrFile);
+                overall, requests, histograms, flags, warnings, intervalLog, jfrFile);
     }
 }

@@ -143,7 +143,7 @@ public final class TestRuns {
             allErrors += tErrors;
             long s = start + number * 60_000L;
             results.add(new TrialResult(number, s, s + (long) (seconds * 1000), seconds, tCount, tCount, 0.2,
-                    stats(all, tErrors, seconds), stats, histograms, List.of(), null, null));
+                    stats(all, tErrors, seconds), stats, histograms, List.of(), List.of(), null, null));
         }
         double total = seconds * trials.size();
         Map<String, MergedResult> requests = new TreeMap<>();
