@@ -191,12 +191,7 @@ public final class LoadDefinitionBuilder {
     }
 
     private static Duration duration(String name, String text, List<String> problems) {
-        try {
-            return Durations.parse("<" + name + ">", text);
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
+        return Durations.parseOrCollect("<" + name + ">", text, problems);
     }
 
     private static <T> List<T> nonNull(List<T> list) {

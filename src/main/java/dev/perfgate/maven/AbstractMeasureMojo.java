@@ -183,12 +183,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     }
 
     private static Duration duration(String name, String text, List<String> problems) {
-        try {
-            return Durations.parse("<" + name + ">", text);
-        } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
-            return null;
-        }
+        return Durations.parseOrCollect("<" + name + ">", text, problems);
     }
 
     ServiceSpec serviceSpec() throws MojoExecutionException {

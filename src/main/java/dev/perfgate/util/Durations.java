@@ -32,6 +32,16 @@ public final class Durations {
         return Duration.ofNanos(Math.round(value * nanosPerUnit));
     }
 
+    /** Parses, or adds the problem to {@code problems} and returns null: for reporting every problem at once. */
+    public static Duration parseOrCollect(String what, String text, java.util.List<String> problems) {
+        try {
+            return parse(what, text);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
     public static String format(Duration d) {
         long millis = d.toMillis();
         if (millis % 1000 == 0) {
