@@ -8,7 +8,8 @@ import java.util.Locale;
  * fails) — whether it passed or not; the other values are reasons a check could not be made.
  */
 public enum Category {
-    THRESHOLD, REGRESSION, IMPROVEMENT_NOT_MET, NO_DATA, BROKEN_MEASUREMENT, MISSING_BASELINE, INCOMPARABLE_BASELINE;
+    THRESHOLD, REGRESSION, IMPROVEMENT_NOT_MET, NO_DATA, BROKEN_MEASUREMENT, MISSING_BASELINE, INCOMPARABLE_BASELINE,
+    ENVIRONMENT_MISMATCH;
 
     /** Lower case, hyphenated: "improvement-not-met". */
     public String id() {

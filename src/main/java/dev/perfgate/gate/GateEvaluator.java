@@ -22,23 +22,39 @@ public final class GateEvaluator {
 
     public static Verdict evaluate(List<Gate> gates, RunResult run, RunResult baseline, BaselineState state,
             String recordBaselineCommand) {
+        return evaluate(gates, run, baseline, state, recordBaselineCommand, DecisionSettings.DEFAULT);
+    }
+
+    public static Verdict evaluate(List<Gate> gates, RunResult run, RunResult baseline, BaselineState state,
+            String recordBaselineCommand, DecisionSettings settings) {
         List<GateOutcome> runProblems = new ArrayList<>();
         boolean noData = checkData(run, runProblems);
         for (String flag : run.flags()) {
             runProblems.add(new GateOutcome(null, Status.FAIL, Category.BROKEN_MEASUREMENT, null, null,
                     "the run is not a valid measurement: " + flag));
         }
+        boolean failOnInconclusive = settings.inconclusive() == InconclusivePolicy.FAIL;
         if (noData) {
-            return new Verdict(List.of(), runProblems);
+            return new Verdict(List.of(), runProblems, List.of(), failOnInconclusive);
         }
         String command = recordBaselineCommand == null || recordBaselineCommand.isBlank()
                 ? "the perfgate baseline command" : recordBaselineCommand.trim();
-        Reference reference = Reference.of(run, baseline, state, command);
-        List<GateOutcome> outcomes = new ArrayList<>();
-        for (Gate gate : gates) {
-            evaluateGate(gate, run, reference, outcomes);
+        Reference reference = Reference.of(run, baseline, state, command, settings.onEnvironmentMismatch());
+        List<String> warnings = new ArrayList<>();
+        if (reference.environmentWarning() != null) {
+            warnings.add(reference.environmentWarning());
         }
-        return new Verdict(outcomes, runProblems);
+        List<Slot> slots = new ArrayList<>();
+        for (Gate gate : gates) {
+            evaluateGate(gate, run, reference, slots, settings);
+        }
+        assignHolmLevels(slots.stream().filter(sl -> sl.check() != null).map(Slot::check).toList(), settings);
+        List<GateOutcome> outcomes = new ArrayList<>();
+        for (Slot slot : slots) {
+            outcomes.add(slot.outcome() != null ? slot.outcome()
+                    : slot.check().decide(settings.alphaPerLook(), slot.target()));
+        }
+        return new Verdict(outcomes, runProblems, warnings, failOnInconclusive);
     }
 
     private static boolean checkData(RunResult run, List<GateOutcome> problems) {
@@ -68,9 +84,15 @@ public final class GateEvaluator {
     }
 
     /** The baseline, if it can be compared with the run, or how relative checks end without one. */
-    private record Reference(RunResult baseline, Status status, Category category, String reason, String command) {
+    private record Reference(RunResult baseline, Status status, Category category, String reason, String command,
+            String environmentWarning) {
 
-        static Reference of(RunResult run, RunResult baseline, BaselineState state, String command) {
+        Reference(RunResult baseline, Status status, Category category, String reason, String command) {
+            this(baseline, status, category, reason, command, null);
+        }
+
+        static Reference of(RunResult run, RunResult baseline, BaselineState state, String command,
+                EnvironmentPolicy onMismatch) {
             if (baseline == null) {
                 Status status = state == BaselineState.MISSING_SKIP ? Status.SKIPPED : Status.FAIL;
                 return new Reference(null, status, Category.MISSING_BASELINE, "there is no baseline", command);
@@ -92,6 +114,21 @@ public final class GateEvaluator {
             if (problem != null) {
                 return new Reference(null, Status.FAIL, Category.INCOMPARABLE_BASELINE, problem, command);
             }
+            List<String> differences = EnvironmentGuard.differences(baseline, run);
+            if (!differences.isEmpty()) {
+                String where = "the baseline was measured in another environment (" + String.join("; ", differences)
+                        + ")";
+                switch (onMismatch) {
+                    case SKIP:
+                        return new Reference(null, Status.SKIPPED, Category.ENVIRONMENT_MISMATCH, where, command);
+                    case FAIL:
+                        return new Reference(null, Status.FAIL, Category.ENVIRONMENT_MISMATCH, where, command);
+                    default:
+                        return new Reference(baseline, Status.PASS, null, null, command, where
+                                + "; relative checks compare them anyway (onEnvironmentMismatch=warn), so a "
+                                + "difference may come from the machine, not the code");
+                }
+            }
             return new Reference(baseline, Status.PASS, null, null, command);
         }
 
@@ -100,6 +137,10 @@ public final class GateEvaluator {
         }
 
         String advice() {
+            if (category == Category.ENVIRONMENT_MISMATCH) {
+                return "record the baseline on this machine with " + command + ", or set <onEnvironmentMismatch>warn"
+                        + "</onEnvironmentMismatch> to compare anyway";
+            }
             return category == Category.MISSING_BASELINE ? "record one with " + command
                     : "re-record it with " + command;
         }
@@ -120,7 +161,34 @@ public final class GateEvaluator {
         }
     }
 
-    private static void evaluateGate(Gate gate, RunResult run, Reference ref, List<GateOutcome> out) {
+    private static void evaluateGate(Gate gate, RunResult run, Reference ref, List<Slot> slots,
+            DecisionSettings settings) {
+        List<GateOutcome> out = new ArrayList<>();
+        evaluateAbsolute(gate, run, ref, out);
+        boolean usable = out.stream().noneMatch(o -> o.category() == Category.NO_DATA
+                || o.category() == Category.BROKEN_MEASUREMENT);
+        out.forEach(o -> slots.add(Slot.done(o)));
+        if (!usable) {
+            return;
+        }
+        Double value = null;
+        if (gate.hasAbsolute()) {
+            try {
+                value = MetricValues.merged(run, gate);
+            } catch (MetricValues.Unavailable e) {
+                return;
+            }
+        }
+        if (gate.maxRegression() != null) {
+            slots.add(regression(gate, run, ref, settings));
+        }
+        if (gate.minImprovement() != null) {
+            slots.add(improvement(gate, run, value, ref, settings));
+        }
+    }
+
+    /** The data checks of a gate and its max/min check (not when max/min is the target of minImprovement). */
+    private static void evaluateAbsolute(Gate gate, RunResult run, Reference ref, List<GateOutcome> out) {
         MergedResult merged = gate.request() == null ? run.overall() : run.requests().get(gate.request());
         if (merged == null || merged.stats() == null || merged.stats().count() == 0) {
             out.add(new GateOutcome(gate, Status.FAIL, Category.NO_DATA, null, null, gate.describe()
@@ -147,12 +215,6 @@ public final class GateEvaluator {
         }
         if (gate.hasAbsolute() && gate.minImprovement() == null) {
             out.add(threshold(gate, value, ref));
-        }
-        if (gate.maxRegression() != null) {
-            out.add(regression(gate, run, ref));
-        }
-        if (gate.minImprovement() != null) {
-            out.add(improvement(gate, run, value, ref));
         }
     }
 
@@ -213,21 +275,25 @@ public final class GateEvaluator {
 
     // ---- maxRegression / minImprovement ---------------------------------------------------------------------
 
-    /** Medians of per-trial values of run and baseline, or the outcome that says why there are none. */
-    private record Comparison(double candidate, double base, int trials, GateOutcome problem) {
+    /**
+     * Per-trial values of run and baseline for a relative check, or the outcome that says why there are none.
+     * Relative checks compare one value per trial: requests of one trial share that trial's offset, so they are
+     * not independent replications.
+     */
+    private record Samples(List<Double> candidate, List<Double> base, GateOutcome problem) {
     }
 
-    private static Comparison compare(Gate gate, RunResult run, Reference ref, String part) {
+    private static Samples samples(Gate gate, RunResult run, Reference ref, String part) {
         if (!ref.usable()) {
             String message = gate.describe() + ": " + part + " was " + (ref.status() == Status.SKIPPED
                     ? "skipped" : "not checked") + ", because " + ref.reason() + "; " + ref.advice();
-            return new Comparison(0, 0, 0, new GateOutcome(gate, ref.status(), ref.category(), null, null, message));
+            return new Samples(null, null, new GateOutcome(gate, ref.status(), ref.category(), null, null, message));
         }
         List<Double> candidate;
         try {
             candidate = MetricValues.perTrial(run, gate);
         } catch (MetricValues.Unavailable e) {
-            return new Comparison(0, 0, 0, broken(gate, e));
+            return new Samples(null, null, broken(gate, e));
         }
         RunResult baseline = ref.baseline();
         List<Double> base;
@@ -244,101 +310,73 @@ public final class GateEvaluator {
             }
         }
         if (base == null) {
-            return new Comparison(0, 0, 0, new GateOutcome(gate, Status.FAIL, Category.INCOMPARABLE_BASELINE, null,
+            return new Samples(null, null, new GateOutcome(gate, Status.FAIL, Category.INCOMPARABLE_BASELINE, null,
                     null, gate.describe() + ": " + part + " was not checked, because " + problem
                             + "; re-record the baseline with " + ref.command()));
         }
-        return new Comparison(MetricValues.median(candidate), MetricValues.median(base), candidate.size(), null);
+        return new Samples(candidate, base, null);
     }
 
-    private static GateOutcome regression(Gate gate, RunResult run, Reference ref) {
-        Metric metric = gate.metric();
-        double tau = gate.maxRegression();
-        Comparison c = compare(gate, run, ref, "the maximum regression of " + Units.percent(tau));
-        if (c.problem() != null) {
-            return c.problem();
+    private static Slot regression(Gate gate, RunResult run, Reference ref, DecisionSettings settings) {
+        Samples s = samples(gate, run, ref, "the maximum regression of " + Units.percent(gate.maxRegression()));
+        if (s.problem() != null) {
+            return Slot.done(s.problem());
         }
-        double cand = c.candidate();
-        double base = c.base();
-        boolean worse = metric.lowerIsBetter() ? cand > base * (1 + tau) : cand < base * (1 - tau);
-        String detail = " (" + trialsText(c.trials()) + " " + Units.value(metric, cand) + " vs baseline "
-                + Units.value(metric, base) + ")";
-        if (worse) {
-            return new GateOutcome(gate, Status.FAIL, Category.REGRESSION, cand, base, gate.describe()
-                    + " regressed " + Units.signedPercentBeyond(Units.change(cand, base), tau) + detail
-                    + ", but the maximum regression is " + Units.percent(tau));
-        }
-        return new GateOutcome(gate, Status.PASS, Category.REGRESSION, cand, base, gate.describe() + " changed "
-                + Units.signedChange(cand, base) + detail + ", within the maximum regression of "
-                + Units.percent(tau));
+        return Slot.pending(new RelativeCheck(gate, RelativeCheck.Kind.REGRESSION, s.candidate(), s.base(),
+                settings.alphaPerLook()), null);
     }
 
-    private static GateOutcome improvement(Gate gate, RunResult run, Double value, Reference ref) {
+    private static Slot improvement(Gate gate, RunResult run, Double value, Reference ref,
+            DecisionSettings settings) {
         Metric metric = gate.metric();
-        double x = gate.minImprovement();
         boolean hasTarget = gate.hasAbsolute();
         boolean targetMet = hasTarget && targetMet(gate, value);
-        String required = "at least " + Units.percent(x) + " improvement"
-                + (hasTarget ? " or " + gate.targetText() : "");
         String targetValue = hasTarget ? metric.name() + " is " + Units.value(metric, value) : "";
-        String part = "the minimum improvement of " + Units.percent(x);
-
-        if (!ref.usable()) {
-            if (targetMet) {
-                return new GateOutcome(gate, Status.PASS, Category.IMPROVEMENT_NOT_MET, value, null, gate.describe()
-                        + " meets the target " + gate.targetText() + " (" + targetValue
-                        + "); the improvement was not checked, because " + ref.reason());
-            }
-            GateOutcome p = compare(gate, run, ref, part).problem();
-            String suffix = hasTarget ? " (" + targetValue + ", target not met)" : "";
-            return new GateOutcome(gate, p.status(), p.category(), hasTarget ? value : null, null,
-                    p.message() + suffix);
+        Samples s = samples(gate, run, ref, "the minimum improvement of " + Units.percent(gate.minImprovement()));
+        GateOutcome p = s.problem();
+        if (p == null) {
+            return Slot.pending(new RelativeCheck(gate, RelativeCheck.Kind.IMPROVEMENT, s.candidate(), s.base(),
+                    settings.alphaPerLook()), hasTarget ? new RelativeCheck.Target(value, targetMet) : null);
         }
-        Comparison c = compare(gate, run, ref, part);
-        if (c.problem() != null) {
-            GateOutcome p = c.problem();
-            if (targetMet && p.category() == Category.INCOMPARABLE_BASELINE) {
-                return new GateOutcome(gate, Status.PASS, Category.IMPROVEMENT_NOT_MET, value, null, gate.describe()
-                        + " meets the target " + gate.targetText() + " (" + targetValue
-                        + "); the improvement was not checked: " + p.message());
-            }
-            return p;
+        // The seed's gate is "significantly better, or the target met": the target alone can still pass it.
+        if (targetMet && p.status() != Status.PASS && p.category() != Category.BROKEN_MEASUREMENT) {
+            String why = ref.usable() ? ": " + p.message() : ", because " + ref.reason();
+            return Slot.done(new GateOutcome(gate, Status.PASS, Category.IMPROVEMENT_NOT_MET, value, null,
+                    gate.describe() + " meets the target " + gate.targetText() + " (" + targetValue
+                            + "); the improvement was not checked" + why));
         }
-        double cand = c.candidate();
-        double base = c.base();
-        boolean improved = metric.lowerIsBetter() ? cand <= base * (1 - x) : cand >= base * (1 + x);
-        double gain = metric.lowerIsBetter() ? -Units.change(cand, base) : Units.change(cand, base);
-        String detail = " (" + trialsText(c.trials()) + " " + Units.value(metric, cand) + " vs baseline "
-                + Units.value(metric, base) + ")";
-        if (improved) {
-            return new GateOutcome(gate, Status.PASS, Category.IMPROVEMENT_NOT_MET, cand, base, gate.describe()
-                    + " " + gainText(gain, RoundingMode.HALF_UP) + detail + ", meeting the minimum improvement of "
-                    + Units.percent(x));
-        }
-        if (targetMet) {
-            return new GateOutcome(gate, Status.PASS, Category.IMPROVEMENT_NOT_MET, cand, base, gate.describe()
-                    + " " + gainText(gain, RoundingMode.HALF_UP) + detail + ", less than " + Units.percent(x)
-                    + ", but " + targetValue + ", meeting the target " + gate.targetText());
-        }
-        return new GateOutcome(gate, Status.FAIL, Category.IMPROVEMENT_NOT_MET, cand, base, gate.describe() + " "
-                + gainText(gain, RoundingMode.FLOOR) + detail + ", but " + required + " is required"
-                + (hasTarget ? " (" + targetValue + ")" : ""));
+        String suffix = hasTarget ? " (" + targetValue + ", target not met)" : "";
+        return Slot.done(new GateOutcome(gate, p.status(), p.category(), hasTarget ? value : null, null,
+                p.message() + suffix));
     }
 
-    private static String gainText(double gain, RoundingMode mode) {
-        if (!Double.isFinite(gain)) {
-            return "changed from a baseline of 0";
+    /** An outcome in gate order: decided at once, or a relative check waiting for Holm's levels. */
+    private record Slot(GateOutcome outcome, RelativeCheck check, RelativeCheck.Target target) {
+        static Slot done(GateOutcome outcome) {
+            return new Slot(outcome, null, null);
         }
-        if (gain == 0) {
-            return "did not change";
+
+        static Slot pending(RelativeCheck check, RelativeCheck.Target target) {
+            return new Slot(null, check, target);
         }
-        if (gain < 0) {
-            return "worsened " + Units.unsignedPercent(gain, mode == RoundingMode.FLOOR ? RoundingMode.UP : mode);
-        }
-        return "improved " + Units.unsignedPercent(gain, mode);
     }
 
-    private static String trialsText(int trials) {
-        return trials == 1 ? "1 trial" : "median of " + trials + " trials";
+    /**
+     * Holm's step-down over the failing side of every tested relative check: the smallest p-value is tested at
+     * buildAlpha / m, the next at buildAlpha / (m − 1), and so on, each capped at the per-check α; the first that
+     * is not below its level stops the chain. This keeps the chance of any false failure in the build below
+     * buildAlpha, however many gates there are.
+     */
+    static void assignHolmLevels(List<RelativeCheck> checks, DecisionSettings settings) {
+        List<RelativeCheck> sorted = new ArrayList<>(checks);
+        sorted.sort(java.util.Comparator.comparingDouble(RelativeCheck::failP));
+        int m = sorted.size();
+        boolean chain = true;
+        for (int i = 0; i < m; i++) {
+            RelativeCheck c = sorted.get(i);
+            c.alphaFail = Math.min(settings.alphaPerLook(), settings.buildAlphaPerLook() / (m - i));
+            chain = chain && c.failP() < c.alphaFail;
+            c.holmRejects = chain;
+        }
     }
 }

@@ -9,9 +9,15 @@ package dev.perfgate.gate;
  * @param value         the measured value in the metric's unit (ms, /s, fraction), or null
  * @param baselineValue the baseline's value in the same unit, or null
  * @param message       one line, for the log and the reports
+ * @param statistics    for relative checks that were tested: the evidence; otherwise null
  */
 public record GateOutcome(Gate gate, Status status, Category category, Double value, Double baselineValue,
-        String message) {
+        String message, RelativeStats statistics) {
+
+    public GateOutcome(Gate gate, Status status, Category category, Double value, Double baselineValue,
+            String message) {
+        this(gate, status, category, value, baselineValue, message, null);
+    }
 
     /** The limit this outcome was checked against, as text ("max 250 ms"), or "" for run problems. */
     public String limit() {

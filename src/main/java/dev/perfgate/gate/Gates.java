@@ -89,6 +89,16 @@ public final class Gates {
             problems.add("minImprovement " + spec.minImprovement().trim() + " is impossible: " + metric.name()
                     + " cannot drop by 100 % or more; use less than 100%");
         }
+        if (metric != null && metric.kind() == Metric.Kind.ERROR_RATE
+                && (maxRegression != null || minImprovement != null)) {
+            // Error rates are mostly 0: a ratio of zeros decides nothing, and 0.01 % → 0.02 % is "+100 %".
+            problems.add("errorRate takes max (or min) only, not maxRegression or minImprovement: error rates are "
+                    + "mostly 0, and ratios of them decide nothing; use e.g. <max>1%</max>");
+        }
+        if (maxRegression != null && metric != null && !metric.lowerIsBetter() && maxRegression >= 1.0) {
+            problems.add("maxRegression " + spec.maxRegression().trim() + " cannot fail: " + metric.name()
+                    + " cannot drop by 100 % or more; use less than 100%");
+        }
         return new Gate(index, request, metric, max, min, maxRegression, minImprovement);
     }
 

@@ -6,20 +6,33 @@ import java.util.List;
 /**
  * All outcomes of one evaluation.
  *
- * @param outcomes    one per check of each gate, in gate order
- * @param runProblems problems of the run as a whole (no data, flagged measurement); each one is a failure
+ * @param outcomes           one per check of each gate, in gate order
+ * @param runProblems        problems of the run as a whole (no data, flagged measurement); each one is a failure
+ * @param runWarnings        things to know about the whole comparison (e.g. compared despite another environment)
+ * @param failOnInconclusive whether an INCONCLUSIVE check fails the build (inconclusive=fail)
  */
-public record Verdict(List<GateOutcome> outcomes, List<GateOutcome> runProblems) {
+public record Verdict(List<GateOutcome> outcomes, List<GateOutcome> runProblems, List<String> runWarnings,
+        boolean failOnInconclusive) {
     public Verdict {
         outcomes = List.copyOf(outcomes);
         runProblems = List.copyOf(runProblems);
+        runWarnings = List.copyOf(runWarnings);
+    }
+
+    public Verdict(List<GateOutcome> outcomes, List<GateOutcome> runProblems) {
+        this(outcomes, runProblems, List.of(), false);
     }
 
     public boolean passed() {
         return failures().isEmpty();
     }
 
-    /** Run problems first, then failed gate checks. */
+    /** Whether this outcome fails the build. */
+    public boolean fails(GateOutcome o) {
+        return o.status() == Status.FAIL || (failOnInconclusive && o.status() == Status.INCONCLUSIVE);
+    }
+
+    /** Run problems first, then failed gate checks (and inconclusive ones, when they fail the build). */
     public List<GateOutcome> failures() {
         List<GateOutcome> failures = new ArrayList<>();
         for (GateOutcome o : runProblems) {
@@ -28,15 +41,25 @@ public record Verdict(List<GateOutcome> outcomes, List<GateOutcome> runProblems)
             }
         }
         for (GateOutcome o : outcomes) {
-            if (o.status() == Status.FAIL) {
+            if (fails(o)) {
                 failures.add(o);
             }
         }
         return failures;
     }
 
-    /** Messages of skipped checks. */
+    /** Run warnings, then the messages of skipped checks and of inconclusive ones that do not fail the build. */
     public List<String> warnings() {
-        return outcomes.stream().filter(o -> o.status() == Status.SKIPPED).map(GateOutcome::message).toList();
+        List<String> warnings = new ArrayList<>(runWarnings);
+        for (GateOutcome o : outcomes) {
+            if (o.status() == Status.SKIPPED || (o.status() == Status.INCONCLUSIVE && !failOnInconclusive)) {
+                warnings.add(o.message());
+            }
+        }
+        return warnings;
+    }
+
+    public long count(Status status) {
+        return outcomes.stream().filter(o -> o.status() == status).count();
     }
 }

@@ -1,6 +1,9 @@
 package dev.perfgate.maven;
 
 import dev.perfgate.gate.BaselineState;
+import dev.perfgate.gate.DecisionSettings;
+import dev.perfgate.gate.EnvironmentPolicy;
+import dev.perfgate.gate.InconclusivePolicy;
 import dev.perfgate.gate.GateConfigException;
 import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
@@ -39,6 +42,32 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
     @Parameter(property = "perfgate.onMissingBaseline", defaultValue = "fail")
     protected String onMissingBaseline;
 
+    /**
+     * Significance level of one relative check: the chance that it fails unchanged code when trials are
+     * independent. See docs/gates.md.
+     */
+    @Parameter(property = "perfgate.alpha", defaultValue = "0.01")
+    protected double alpha;
+
+    /** The chance that any relative check of one build fails unchanged code, held with Holm's method. */
+    @Parameter(property = "perfgate.buildAlpha", defaultValue = "0.05")
+    protected double buildAlpha;
+
+    /**
+     * What an inconclusive relative check does: warn (default), fail, or extend (perfgate:run measures up to
+     * maxTrials while a check is inconclusive; the tests then run at alpha / 2 per look).
+     */
+    @Parameter(property = "perfgate.inconclusive", defaultValue = "warn")
+    protected String inconclusive;
+
+    /**
+     * What relative checks do when the baseline was measured on another machine or JVM (CPU, cores, memory, JDK
+     * major, OS, arch, JVM options, JFR settings): skip (default, with a warning naming every difference), warn
+     * (compare anyway) or fail. Absolute checks always apply.
+     */
+    @Parameter(property = "perfgate.onEnvironmentMismatch", defaultValue = "skip")
+    protected String onEnvironmentMismatch;
+
     /** The gates: see the README for metrics and units. Validated before any load is sent. */
     @Parameter
     protected List<GateParameter> gates = new ArrayList<>();
@@ -70,6 +99,41 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
             default -> throw new MojoExecutionException("perfgate: <onMissingBaseline> is '" + onMissingBaseline
                     + "'; use fail or skip");
         };
+    }
+
+    /**
+     * How relative checks decide; every problem is one line.
+     *
+     * @param extensionPlanned whether this run may have looked at its trials twice (inconclusive=extend with
+     *                         maxTrials above trials): each look then tests at α / 2
+     */
+    protected DecisionSettings decisionSettings(boolean extensionPlanned) throws MojoExecutionException {
+        List<String> problems = new ArrayList<>();
+        InconclusivePolicy policy = null;
+        EnvironmentPolicy environment = null;
+        try {
+            policy = InconclusivePolicy.parse(inconclusive);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        try {
+            environment = EnvironmentPolicy.parse(onEnvironmentMismatch);
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        DecisionSettings settings = null;
+        if (problems.isEmpty()) {
+            try {
+                int looks = policy == InconclusivePolicy.EXTEND && extensionPlanned ? 2 : 1;
+                settings = new DecisionSettings(alpha, buildAlpha, looks, policy, environment);
+            } catch (IllegalArgumentException e) {
+                problems.add("<alpha>/<buildAlpha>: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new MojoExecutionException("perfgate: " + String.join("; ", problems));
+        }
+        return settings;
     }
 
     /** Validates the gates against the request names; every problem is listed, on one line each. */

@@ -1,6 +1,8 @@
 package dev.perfgate.maven;
 
 import dev.perfgate.gate.BaselineState;
+import dev.perfgate.gate.DecisionSettings;
+import dev.perfgate.gate.Status;
 import dev.perfgate.gate.Gate;
 import dev.perfgate.gate.GateEvaluator;
 import dev.perfgate.gate.GateOutcome;
@@ -31,9 +33,15 @@ public class CheckMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.runFile")
     private File runFile;
 
+    /** Whether the run could have been extended: its trials were then looked at twice. */
+    private static boolean extensionPlanned(RunResult run) {
+        return false; // MERGE: wire to the run's planned/max trials
+    }
+
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         BaselineState missingState = missingBaselineState();
+        decisionSettings(false);
         File runData = runFile != null ? runFile : new File(outputDirectory, "run.json");
         RunResult run;
         try {
@@ -61,7 +69,8 @@ public class CheckMojo extends AbstractPerfgateMojo {
         } else {
             state = missingState;
         }
-        Verdict verdict = GateEvaluator.evaluate(parsed, run, baseline, state, RECORD_BASELINE_COMMAND);
+        DecisionSettings settings = decisionSettings(extensionPlanned(run));
+        Verdict verdict = GateEvaluator.evaluate(parsed, run, baseline, state, RECORD_BASELINE_COMMAND, settings);
         ReportWriter.Written written;
         try {
             written = ReportWriter.write(outputDirectory.toPath(), run, baseline, verdict);
@@ -73,7 +82,10 @@ public class CheckMojo extends AbstractPerfgateMojo {
         verdict.warnings().forEach(w -> getLog().warn("perfgate: " + w));
         List<GateOutcome> failures = verdict.failures();
         if (failures.isEmpty()) {
-            getLog().info("perfgate: all " + parsed.size() + " gate(s) passed; report: " + written.markdown());
+            long inconclusiveChecks = verdict.count(Status.INCONCLUSIVE);
+            getLog().info("perfgate: " + (inconclusiveChecks == 0 ? "all " + parsed.size() + " gate(s) passed"
+                    : "no gate failed, " + inconclusiveChecks + " check(s) inconclusive (see the warnings)")
+                    + "; report: " + written.markdown());
             return;
         }
         // Every violation, not just the first: a developer fixes them in one go.

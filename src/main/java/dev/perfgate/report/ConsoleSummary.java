@@ -69,15 +69,21 @@ public final class ConsoleSummary {
                         o.baselineValue() == null ? "-" : Units.value(o.gate().metric(), o.baselineValue())));
             }
             lines.addAll(gates.render("  ", WIDTH));
+            List<String> relative = RelativeTable.console(verdict);
+            if (!relative.isEmpty()) {
+                lines.add("");
+                lines.addAll(relative);
+            }
         }
         for (GateOutcome p : verdict.runProblems()) {
             lines.add("  " + p.status().name() + "  " + p.message());
         }
         long failed = verdict.failures().size();
-        long skipped = verdict.outcomes().stream().filter(o -> o.status() == Status.SKIPPED).count();
-        long passed = verdict.outcomes().stream().filter(o -> o.status() == Status.PASS).count();
+        long skipped = verdict.count(Status.SKIPPED);
+        long passed = verdict.count(Status.PASS);
+        long inconclusive = verdict.count(Status.INCONCLUSIVE);
         lines.add("perfgate: " + (verdict.passed() ? "PASSED" : "FAILED") + " (" + passed + " passed, " + failed
-                + " failed, " + skipped + " skipped)");
+                + " failed, " + inconclusive + " inconclusive, " + skipped + " skipped)");
         return lines;
     }
 }

@@ -95,28 +95,6 @@ final class Figures {
     }
 
     /** How the baseline's machine differs from the run's: "cores 4 → 2", or empty. */
-    static List<String> environmentDifferences(EnvironmentFingerprint baseline, EnvironmentFingerprint run) {
-        List<String> d = new ArrayList<>();
-        if (baseline == null || run == null) {
-            return d;
-        }
-        diff(d, "OS", baseline.os(), run.os());
-        diff(d, "CPU", baseline.cpuModel(), run.cpuModel());
-        diff(d, "cores", String.valueOf(baseline.cores()), String.valueOf(run.cores()));
-        diff(d, "memory", gib(baseline.memoryBytes()), gib(run.memoryBytes()));
-        diff(d, "Java", baseline.javaVendor() + " " + baseline.javaVersion(),
-                run.javaVendor() + " " + run.javaVersion());
-        diff(d, "JVM options", String.join(" ", baseline.jvmArgs()), String.join(" ", run.jvmArgs()));
-        return d;
-    }
-
-    private static void diff(List<String> d, String what, String before, String after) {
-        if (!Objects.equals(before, after)) {
-            d.add(what + " " + (before == null || before.isEmpty() ? "none" : before) + " → "
-                    + (after == null || after.isEmpty() ? "none" : after));
-        }
-    }
-
     static String jfr(JfrInfo jfr) {
         if (jfr == null || !jfr.enabled()) {
             return "JFR off";

@@ -3,6 +3,8 @@ package dev.perfgate.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.perfgate.gate.Gate;
 import dev.perfgate.gate.GateOutcome;
+import dev.perfgate.gate.RelativeStats;
+import dev.perfgate.stats.RatioEvidence;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.run.RunJson;
 import java.io.IOException;
@@ -18,21 +20,21 @@ import java.util.Locale;
  * @param passed        false when any gate check failed or the run has a problem
  * @param gates         one entry per check of each gate, in gate order
  * @param runProblems   problems of the run as a whole (each one fails the build)
- * @param warnings      skipped checks
+ * @param warnings      environment warnings, skipped checks, and inconclusive checks that did not fail the build
  */
 public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gates, List<Problem> runProblems,
         List<String> warnings) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /**
      * @param index         1-based gate number in the pom
      * @param description   "p99 of GET /search"
      * @param request       request name, absent for all requests
      * @param metric        canonical metric name
-     * @param status        "pass", "fail" or "skipped"
+     * @param status        "pass", "fail", "inconclusive" or "skipped"
      * @param category      "threshold", "regression", "improvement-not-met", "no-data", "broken-measurement",
-     *                      "missing-baseline" or "incomparable-baseline"
+     *                      "missing-baseline", "incomparable-baseline" or "environment-mismatch"
      * @param value         measured value, when there is one
      * @param unit          unit of value and baselineValue
      * @param limit         the limit checked, as text ("max 250 ms")
@@ -41,7 +43,46 @@ public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gate
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GateEntry(int index, String description, String request, String metric, String status,
-            String category, Double value, String unit, String limit, Double baselineValue, String message) {
+            String category, Double value, String unit, String limit, Double baselineValue, String message,
+            Statistics statistics) {
+    }
+
+    /**
+     * The evidence of a tested relative check. Ratios are this run / baseline.
+     *
+     * @param ratio              ratio of the medians of per-trial values
+     * @param intervalLow        lower end of the ratio's interval (0: not bounded by these trials)
+     * @param intervalHigh       upper end (absent: not bounded by these trials)
+     * @param confidence         the interval's two-sided confidence (1 − 2α)
+     * @param bound              the ratio the check tested against (1.10 for a 10 % maximum regression)
+     * @param pValue             the p-value that decided: the failing side's for fail, the passing side's for pass,
+     *                           the smaller one for inconclusive
+     * @param pWorse             one-sided p-value of "worse than the bound"
+     * @param pBetter            one-sided p-value of "better than the bound"
+     * @param alpha              the level pWorse was tested at (after Holm and looks)
+     * @param trials             trials of this run
+     * @param baselineTrials     trials of the baseline
+     * @param spread             trial-to-trial spread (pooled sd of log values, as a fraction)
+     * @param noisy              spread above a third of the margin
+     * @param inconclusiveReason too-few-trials, too-noisy or near-margin
+     * @param finding            the verdict in words
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Statistics(double ratio, double intervalLow, Double intervalHigh, double confidence, double bound,
+            double pValue, double pWorse, double pBetter, double alpha, int trials, int baselineTrials,
+            Double spread, boolean noisy, String inconclusiveReason, String finding) {
+
+        static Statistics of(GateOutcome o) {
+            RelativeStats s = o.statistics();
+            if (s == null) {
+                return null;
+            }
+            RatioEvidence e = s.evidence();
+            return new Statistics(e.ratio(), e.low(), Double.isInfinite(e.high()) ? null : e.high(), e.confidence(),
+                    e.bound(), s.decidingP(o.status()), s.pWorse(), s.pBetter(), s.alphaFail(),
+                    e.candidateTrials(), e.baselineTrials(), Double.isFinite(e.spread()) ? e.spread() : null,
+                    s.noisy(), s.inconclusiveReason(), s.finding());
+        }
     }
 
     /**
@@ -64,7 +105,7 @@ public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gate
                 : g.metric().kind() == dev.perfgate.gate.Metric.Kind.THROUGHPUT ? "/s" : "fraction";
         return new GateEntry(g.index(), g.describe(), g.request(), g.metric().name(),
                 o.status().name().toLowerCase(Locale.ROOT), o.category().id(), o.value(), unit, o.limit(),
-                o.baselineValue(), o.message());
+                o.baselineValue(), o.message(), Statistics.of(o));
     }
 
     public String toJson() {

@@ -1,5 +1,6 @@
 package dev.perfgate.report;
 
+import dev.perfgate.gate.EnvironmentGuard;
 import dev.perfgate.gate.GateOutcome;
 import dev.perfgate.gate.Status;
 import dev.perfgate.gate.Units;
@@ -19,8 +20,9 @@ public final class ResultMarkdown {
     public static String render(RunResult run, RunResult baseline, Verdict verdict) {
         StringBuilder md = new StringBuilder();
         int checks = verdict.outcomes().size();
-        long failed = verdict.outcomes().stream().filter(o -> o.status() == Status.FAIL).count();
-        long skipped = verdict.outcomes().stream().filter(o -> o.status() == Status.SKIPPED).count();
+        long failed = verdict.count(Status.FAIL);
+        long skipped = verdict.count(Status.SKIPPED);
+        long inconclusive = verdict.count(Status.INCONCLUSIVE);
         md.append("## perfgate: ").append(verdict.passed() ? "✅ passed" : "❌ failed").append("\n\n");
 
         StringBuilder summary = new StringBuilder();
@@ -33,6 +35,10 @@ public final class ResultMarkdown {
         } else {
             summary.append(checks).append(checks == 1 ? " gate check: " : " gate checks: ").append(passedChecks)
                     .append(" passed, ").append(failed).append(" failed");
+            if (inconclusive > 0) {
+                summary.append(", ").append(inconclusive).append(" inconclusive")
+                        .append(verdict.failOnInconclusive() ? " (failing the build)" : "");
+            }
             if (skipped > 0) {
                 summary.append(", ").append(skipped).append(" skipped");
             }
@@ -88,13 +94,17 @@ public final class ResultMarkdown {
         if (verdict.outcomes().isEmpty() && verdict.runProblems().isEmpty()) {
             md.append("- no gates configured\n");
         }
+        for (String w : verdict.runWarnings()) {
+            md.append("- ⚠️ ").append(w).append('\n');
+        }
         md.append('\n');
+        md.append(RelativeTable.markdown(verdict));
 
         md.append("<sub>").append(Figures.environment(run.environment())).append(" · ").append(Figures.jfr(run.jfr()))
                 .append(" · commit `").append(Figures.shortCommit(run.gitCommit())).append("` · perfgate ")
                 .append(run.pluginVersion()).append("</sub>\n");
         if (b) {
-            List<String> diff = Figures.environmentDifferences(baseline.environment(), run.environment());
+            List<String> diff = EnvironmentGuard.differences(baseline, run);
             if (!diff.isEmpty()) {
                 md.append("\n⚠️ The baseline was measured in another environment (").append(String.join("; ", diff))
                         .append("); differences may come from the machine, not the code.\n");
@@ -127,6 +137,7 @@ public final class ResultMarkdown {
         return switch (status) {
             case PASS -> "✅";
             case FAIL -> "❌";
+            case INCONCLUSIVE -> "❔";
             case SKIPPED -> "⚠️";
         };
     }

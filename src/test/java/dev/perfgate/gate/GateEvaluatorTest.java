@@ -32,7 +32,7 @@ class GateEvaluatorTest {
         return v.outcomes().get(0);
     }
 
-    /** Three trials, each with {@code micros} for every request of GET /search. */
+    /** One trial per value, each with {@code micros} for every request of GET /search. */
     private static RunResult searchRun(long... micros) {
         TestRuns r = run();
         for (long m : micros) {
@@ -127,90 +127,250 @@ class GateEvaluatorTest {
 
     // ---- maxRegression --------------------------------------------------------------------------------------
 
-    @Test
-    void regressionComparesMediansOfTrialsNotTheMergedDistribution() throws Exception {
-        // one slow trial would make the merged p95 50 ms; the median trial is 10.5 ms
-        GateOutcome o = only(evaluate(searchRun(10_500, 50_000, 10_500), searchRun(10_000, 10_000, 10_000),
-                new GateSpec(null, "p95", null, null, "10%", null)));
-        assertThat(o.status()).isEqualTo(Status.PASS);
-        assertThat(o.category()).isEqualTo(Category.REGRESSION);
-        assertThat(o.value()).isEqualTo(TestRuns.reported(10_500));
-        assertThat(o.baselineValue()).isEqualTo(TestRuns.reported(10_000));
-        assertThat(o.message()).isEqualTo("p95 of all requests changed +5.0 % (median of 3 trials 10.5 ms vs "
-                + "baseline 10.0 ms), within the maximum regression of 10 %");
+    /** Six baseline trials around 10 ms, 1 % apart: a quiet machine. */
+    private static final long[] BASE = {9_900, 10_000, 10_100, 9_950, 10_050, 10_020};
+
+    private static long[] times(double factor, long... micros) {
+        long[] out = new long[micros.length];
+        for (int i = 0; i < micros.length; i++) {
+            out[i] = Math.round(micros[i] * factor);
+        }
+        return out;
+    }
+
+    private static GateSpec regression(String metric, String tau) {
+        return new GateSpec(null, metric, null, null, tau, null);
     }
 
     @Test
-    void regressionFails() throws Exception {
-        GateOutcome o = only(evaluate(searchRun(11_500, 9_000, 11_500), searchRun(10_000, 10_000, 10_000),
-                new GateSpec(null, "p95", null, null, "10%", null)));
+    void regressionFailsWithItsEvidence() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(times(1.3, BASE)), searchRun(BASE), regression("p95", "10%")));
         assertThat(o.status()).isEqualTo(Status.FAIL);
-        assertThat(o.message()).isEqualTo("p95 of all requests regressed +14.9 % (median of 3 trials 11.5 ms vs "
-                + "baseline 10.0 ms), but the maximum regression is 10 %");
+        assertThat(o.category()).isEqualTo(Category.REGRESSION);
+        assertThat(o.value()).isCloseTo(13.0, org.assertj.core.api.Assertions.within(0.05));
+        assertThat(o.baselineValue()).isCloseTo(10.0, org.assertj.core.api.Assertions.within(0.05));
+        RelativeStats s = o.statistics();
+        assertThat(s.evidence().candidateTrials()).isEqualTo(6);
+        assertThat(s.evidence().baselineTrials()).isEqualTo(6);
+        assertThat(s.pWorse()).isCloseTo(1.0 / 924, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(s.evidence().low()).isGreaterThan(1.1);
+        assertThat(s.finding()).isEqualTo("beyond the margin");
+        assertThat(o.message()).startsWith("p95 of all requests regressed +30.0 % (median 13.0 ms vs baseline "
+                + "10.0 ms, 98 % CI +").contains(", p(worse than +10 %) = 0.0011; 6 vs 6 trials, spread 0.7 %)")
+                .endsWith("beyond the maximum regression of 10 %");
         assertThat(o.limit()).isEqualTo("max regression 10 %");
     }
 
     @Test
-    void throughputRegressionIsADrop() throws Exception {
-        RunResult b = run().trials(3, SEARCH, req(constant(1000, 1_000))).build(); // 100/s
-        RunResult r = run().trials(3, SEARCH, req(constant(850, 1_000))).build(); // 85/s
-        GateOutcome o = only(evaluate(r, b, new GateSpec(null, "throughput", null, null, "10%", null)));
+    void smallChangeWellInsideTheMarginPasses() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(times(1.02, BASE)), searchRun(BASE), regression("p95", "10%")));
+        assertThat(o.status()).isEqualTo(Status.PASS);
+        assertThat(o.statistics().evidence().high()).isLessThan(1.1);
+        assertThat(o.message()).startsWith("p95 of all requests changed +2.0 % (median 10.2 ms vs baseline 10.0 ms")
+                .contains("p(better than +10 %) = 0.0011").endsWith("within the maximum regression of 10 %");
+    }
+
+    @Test
+    void identicalRunsPass() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(BASE), searchRun(BASE), regression("p95", "10%")));
+        assertThat(o.status()).isEqualTo(Status.PASS);
+        assertThat(o.statistics().evidence().ratio()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aChangeAtTheMarginIsInconclusive() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(times(1.1, BASE)), searchRun(BASE), regression("p95", "10%")));
+        assertThat(o.status()).isEqualTo(Status.INCONCLUSIVE);
+        assertThat(o.statistics().inconclusiveReason()).isEqualTo("near-margin");
+        assertThat(o.message()).startsWith("p95 of all requests is inconclusive against the maximum regression of "
+                + "10 %: the change is too close to the 10 % margin to tell at p < 0.01 with 6 vs 6 trials; more "
+                + "trials narrow the interval");
+    }
+
+    @Test
+    void tooFewTrialsCannotDecideAndSaySoWithTheCountNeeded() throws Exception {
+        Verdict v = evaluate(searchRun(30_000, 30_000, 30_000), searchRun(10_000, 10_000, 10_000),
+                regression("p95", "10%"));
+        GateOutcome o = only(v);
+        assertThat(o.status()).isEqualTo(Status.INCONCLUSIVE);
+        assertThat(o.message()).contains("too few trials to decide at p < 0.01: 3 vs 3 trials give at best "
+                + "p = 0.05; use <trials>5</trials> or more");
+        // warn is the default: the build goes on, loudly
+        assertThat(v.passed()).isTrue();
+        assertThat(v.warnings()).containsExactly(o.message());
+    }
+
+    @Test
+    void oneWildTrialMakesTheCheckTooNoisyInsteadOfAVerdict() throws Exception {
+        long[] wild = times(1.02, BASE);
+        wild[2] = 50_000;
+        GateOutcome o = only(evaluate(searchRun(wild), searchRun(BASE), regression("p95", "10%")));
+        assertThat(o.status()).isEqualTo(Status.INCONCLUSIVE);
+        assertThat(o.statistics().noisy()).isTrue();
+        assertThat(o.message()).contains("too noisy to detect 10 % here: trial spread ")
+                .contains("use more or longer trials");
+    }
+
+    @Test
+    void noisyTrialsStillFailAChangeFarBeyondTheMargin() throws Exception {
+        long[] noisyBase = {9_000, 10_000, 11_000, 9_500, 10_500, 10_000};
+        GateOutcome o = only(evaluate(searchRun(times(3, noisyBase)), searchRun(noisyBase),
+                regression("p95", "10%")));
+        assertThat(o.statistics().noisy()).isTrue();
         assertThat(o.status()).isEqualTo(Status.FAIL);
-        assertThat(o.message()).isEqualTo("throughput of all requests regressed -15.0 % (median of 3 trials "
-                + "85.0/s vs baseline 100.0/s), but the maximum regression is 10 %");
-        RunResult better = run().trials(3, SEARCH, req(constant(1500, 1_000))).build();
-        assertThat(only(evaluate(better, b, new GateSpec(null, "throughput", null, null, "10%", null))).status())
+    }
+
+    @Test
+    void throughputRegressionIsADrop() throws Exception {
+        TestRuns b = run();
+        TestRuns r = run();
+        TestRuns better = run();
+        for (int i = 0; i < 6; i++) {
+            b.trial(SEARCH, req(constant(1000 + i, 1_000)));
+            r.trial(SEARCH, req(constant(850 + i, 1_000)));
+            better.trial(SEARCH, req(constant(1500 + i, 1_000)));
+        }
+        GateOutcome o = only(evaluate(r.build(), b.build(), regression("throughput", "10%")));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.message()).startsWith("throughput of all requests regressed -15.0 % (median 85.3/s vs baseline "
+                + "100.3/s").contains("p(worse than -10 %) = 0.0011");
+        assertThat(only(evaluate(better.build(), b.build(), regression("throughput", "10%"))).status())
                 .isEqualTo(Status.PASS);
     }
 
     @Test
     void absoluteAndRegressionAreSeparateChecks() throws Exception {
-        Verdict v = evaluate(searchRun(11_500, 11_500, 11_500), searchRun(10_000, 10_000, 10_000),
-                new GateSpec(SEARCH, "p99", "20ms", null, "10%", null));
+        Verdict v = evaluate(searchRun(times(1.15, BASE)), searchRun(BASE),
+                new GateSpec(SEARCH, "p99", "20ms", null, "5%", null));
         assertThat(v.outcomes()).extracting(GateOutcome::category, GateOutcome::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(Category.THRESHOLD, Status.PASS),
                 org.assertj.core.groups.Tuple.tuple(Category.REGRESSION, Status.FAIL));
     }
 
+    // ---- several checks, looks, policies ----------------------------------------------------------------------
+
+    @Test
+    void holmKeepsTheBuildsFalseAlarmRateWhenThereAreManyGates() throws Exception {
+        // 5 against 5 fully separated trials: p = 1/252 = 0.00397 for every check
+        long[] base5 = {9_900, 10_000, 10_100, 9_950, 10_050};
+        RunResult cand = searchRun(times(1.3, base5));
+        RunResult base = searchRun(base5);
+        GateSpec[] three = {regression("p50", "10%"), regression("p90", "10%"), regression("p95", "10%")};
+        assertThat(evaluate(cand, base, three).outcomes()).extracting(GateOutcome::status)
+                .containsOnly(Status.FAIL);
+        // 13 checks: Holm's first level is 0.05 / 13 = 0.00385 < 0.00397, so none can fail
+        GateSpec[] thirteen = new GateSpec[13];
+        for (int i = 0; i < 13; i++) {
+            thirteen[i] = regression("p" + (10 + i * 5), "10%");
+        }
+        Verdict v = evaluate(cand, base, thirteen);
+        assertThat(v.outcomes()).extracting(GateOutcome::status).containsOnly(Status.INCONCLUSIVE);
+        assertThat(v.outcomes().get(0).statistics().alphaFail()).isCloseTo(0.05 / 13,
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void aSecondLookHalvesTheLevel() throws Exception {
+        long[] base4 = {9_900, 10_000, 10_100, 9_950};
+        RunResult cand = searchRun(times(1.3, base4));
+        RunResult base = searchRun(base4);
+        // 4 against 4: best p = 1/70 = 0.0143, above 0.01: too few even with one look
+        DecisionSettings twoLooks = DecisionSettings.DEFAULT.withLooks(2);
+        GateOutcome o = only(GateEvaluator.evaluate(gates(regression("p95", "10%")), cand, base,
+                BaselineState.PRESENT, CMD, twoLooks));
+        assertThat(o.status()).isEqualTo(Status.INCONCLUSIVE);
+        assertThat(o.statistics().alphaPass()).isEqualTo(0.005);
+        assertThat(o.message()).contains("at p < 0.005");
+    }
+
+    @Test
+    void inconclusiveCanFailTheBuild() throws Exception {
+        DecisionSettings strict = new DecisionSettings(0.01, 0.05, 1, InconclusivePolicy.FAIL,
+                EnvironmentPolicy.SKIP);
+        Verdict v = GateEvaluator.evaluate(gates(regression("p95", "10%")), searchRun(times(1.1, BASE)),
+                searchRun(BASE), BaselineState.PRESENT, CMD, strict);
+        assertThat(v.passed()).isFalse();
+        assertThat(v.failures()).extracting(GateOutcome::status).containsExactly(Status.INCONCLUSIVE);
+        assertThat(v.warnings()).isEmpty();
+    }
+
     // ---- minImprovement -------------------------------------------------------------------------------------
+
+    private static GateSpec improvement(String max, String x) {
+        return new GateSpec(null, "p95", max, null, null, x);
+    }
 
     @Test
     void improvementMet() throws Exception {
-        GateOutcome o = only(evaluate(searchRun(8_500, 8_500, 8_500), searchRun(10_000, 10_000, 10_000),
-                new GateSpec(null, "p95", "5ms", null, null, "10%")));
+        GateOutcome o = only(evaluate(searchRun(times(0.8, BASE)), searchRun(BASE), improvement("5ms", "10%")));
         assertThat(o.status()).isEqualTo(Status.PASS);
         assertThat(o.category()).isEqualTo(Category.IMPROVEMENT_NOT_MET);
-        assertThat(o.message()).isEqualTo("p95 of all requests improved 15.0 % (median of 3 trials 8.5 ms vs "
-                + "baseline 10.0 ms), meeting the minimum improvement of 10 %");
+        assertThat(o.statistics().finding()).isEqualTo("improved");
+        assertThat(o.message()).startsWith("p95 of all requests improved 20.0 % (median 8.0 ms vs baseline 10.0 ms")
+                .contains("p(better than -10 %) = 0.0011").endsWith("meeting the minimum improvement of 10 %");
     }
 
     @Test
     void improvementNotMetButTargetMet() throws Exception {
-        GateOutcome o = only(evaluate(searchRun(9_600, 9_600, 9_600), searchRun(10_000, 10_000, 10_000),
-                new GateSpec(null, "p95", "10ms", null, null, "10%")));
+        GateOutcome o = only(evaluate(searchRun(times(0.96, BASE)), searchRun(BASE), improvement("10ms", "10%")));
         assertThat(o.status()).isEqualTo(Status.PASS);
-        assertThat(o.message()).isEqualTo("p95 of all requests improved 4.0 % (median of 3 trials 9.6 ms vs "
-                + "baseline 10.0 ms), less than 10 %, but p95 is 9.6 ms, meeting the target p95 ≤ 10 ms");
+        assertThat(o.statistics().finding()).isEqualTo("target met");
+        assertThat(o.message()).startsWith("p95 of all requests meets the target p95 ≤ 10 ms (p95 is 9.7 ms); the "
+                + "improvement of -4.0 % (");
     }
 
     @Test
     void improvementNotMetAndTargetMissed() throws Exception {
-        GateOutcome o = only(evaluate(searchRun(9_600, 9_600, 9_600), searchRun(10_000, 10_000, 10_000),
-                new GateSpec(null, "p95", "9ms", null, null, "10%")));
+        GateOutcome o = only(evaluate(searchRun(times(0.96, BASE)), searchRun(BASE), improvement("9ms", "10%")));
         assertThat(o.status()).isEqualTo(Status.FAIL);
         assertThat(o.category()).isEqualTo(Category.IMPROVEMENT_NOT_MET);
-        assertThat(o.message()).isEqualTo("p95 of all requests improved 3.9 % (median of 3 trials 9.6 ms vs "
-                + "baseline 10.0 ms), but at least 10 % improvement or p95 ≤ 9 ms is required (p95 is 9.6 ms)");
+        assertThat(o.message()).startsWith("p95 of all requests changed -4.0 % (").contains("p(worse than -10 %) = 0.0011").endsWith("short of the minimum improvement of 10 %, and p95 is 9.7 ms, missing the "
+                + "target p95 ≤ 9 ms");
         assertThat(o.limit()).isEqualTo("improvement ≥ 10 % or p95 ≤ 9 ms");
     }
 
     @Test
     void improvementWithoutTargetWhenWorse() throws Exception {
-        GateOutcome o = only(evaluate(searchRun(10_500, 10_500, 10_500), searchRun(10_000, 10_000, 10_000),
-                new GateSpec(null, "p95", null, null, null, "10%")));
+        GateOutcome o = only(evaluate(searchRun(times(1.05, BASE)), searchRun(BASE), improvement(null, "10%")));
         assertThat(o.status()).isEqualTo(Status.FAIL);
-        assertThat(o.message()).isEqualTo("p95 of all requests worsened 5.0 % (median of 3 trials 10.5 ms vs "
-                + "baseline 10.0 ms), but at least 10 % improvement is required");
+        assertThat(o.statistics().finding()).isEqualTo("not improved enough");
+    }
+
+    @Test
+    void anImprovementNearItsMarginIsInconclusive() throws Exception {
+        GateOutcome o = only(evaluate(searchRun(times(0.9, BASE)), searchRun(BASE), improvement(null, "10%")));
+        assertThat(o.status()).isEqualTo(Status.INCONCLUSIVE);
+    }
+
+    // ---- environment ----------------------------------------------------------------------------------------
+
+    @Test
+    void anotherMachineSkipsRelativeChecksNamingEveryDifference() throws Exception {
+        RunResult base = run().cores(8).javaVersion("21.0.4").trials(6, SEARCH, req(constant(100, 10_000))).build();
+        Verdict v = evaluate(searchRun(times(1.3, BASE)), base, new GateSpec(null, "p95", "1s", null, "10%", null));
+        assertThat(v.outcomes()).extracting(GateOutcome::status).containsExactly(Status.PASS, Status.SKIPPED);
+        GateOutcome o = v.outcomes().get(1);
+        assertThat(o.category()).isEqualTo(Category.ENVIRONMENT_MISMATCH);
+        assertThat(o.message()).isEqualTo("p95 of all requests: the maximum regression of 10 % was skipped, because "
+                + "the baseline was measured in another environment (cores 8 → 2; JDK 21 → 17); record the baseline "
+                + "on this machine with " + CMD + ", or set <onEnvironmentMismatch>warn</onEnvironmentMismatch> to "
+                + "compare anyway");
+        assertThat(v.passed()).isTrue();
+    }
+
+    @Test
+    void environmentMismatchCanWarnOrFail() throws Exception {
+        RunResult base = run().cores(8).trials(6, SEARCH, req(constant(100, 10_000))).build();
+        RunResult cand = searchRun(times(1.3, BASE));
+        Verdict warn = GateEvaluator.evaluate(gates(regression("p95", "10%")), cand, base, BaselineState.PRESENT,
+                CMD, new DecisionSettings(0.01, 0.05, 1, InconclusivePolicy.WARN, EnvironmentPolicy.WARN));
+        assertThat(only(warn).status()).isEqualTo(Status.FAIL);
+        assertThat(warn.runWarnings()).singleElement().asString().startsWith("the baseline was measured in another "
+                + "environment (cores 8 → 2); relative checks compare them anyway");
+        Verdict fail = GateEvaluator.evaluate(gates(regression("p95", "1000%")), cand, base, BaselineState.PRESENT,
+                CMD, new DecisionSettings(0.01, 0.05, 1, InconclusivePolicy.WARN, EnvironmentPolicy.FAIL));
+        assertThat(only(fail).status()).isEqualTo(Status.FAIL);
+        assertThat(only(fail).category()).isEqualTo(Category.ENVIRONMENT_MISMATCH);
     }
 
     // ---- baseline problems ----------------------------------------------------------------------------------

@@ -191,4 +191,18 @@ class GatesTest {
         assertThatThrownBy(() -> Gates.parse(java.util.Arrays.asList((GateSpec) null), NAMES))
                 .isInstanceOf(GateConfigException.class).hasMessageContaining("gate 1 is empty");
     }
+
+    @org.junit.jupiter.api.Test
+    void relativeLimitsOnErrorRateAndImpossibleThroughputDropsAreRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Gates.parse(java.util.List.of(
+                new GateSpec(null, "errorRate", null, null, "10%", null),
+                new GateSpec(null, "throughput", null, null, "100%", null)), java.util.Set.of()))
+                .isInstanceOfSatisfying(GateConfigException.class, e -> org.assertj.core.api.Assertions
+                        .assertThat(e.problems()).containsExactly(
+                                "gate 1 (errorRate of all requests maxRegression 10%): errorRate takes max (or min) "
+                                        + "only, not maxRegression or minImprovement: error rates are mostly 0, and "
+                                        + "ratios of them decide nothing; use e.g. <max>1%</max>",
+                                "gate 2 (throughput of all requests maxRegression 100%): maxRegression 100% cannot "
+                                        + "fail: throughput cannot drop by 100 % or more; use less than 100%"));
+    }
 }

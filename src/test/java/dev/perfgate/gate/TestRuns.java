@@ -27,6 +27,8 @@ public final class TestRuns {
     private boolean jfr;
     private String model = "open";
     private double seconds = 10;
+    private int cores = 2;
+    private String javaVersion = "17.0.12";
 
     /** Latencies (microseconds) and errors of one request name in one trial. */
     public record Req(long[] micros, long errors) {
@@ -104,6 +106,16 @@ public final class TestRuns {
         return this;
     }
 
+    public TestRuns cores(int cores) {
+        this.cores = cores;
+        return this;
+    }
+
+    public TestRuns javaVersion(String version) {
+        this.javaVersion = version;
+        return this;
+    }
+
     public TestRuns flag(String flag) {
         flags.add(flag);
         return this;
@@ -158,8 +170,8 @@ public final class TestRuns {
                     "weight", 1));
         }
         LoadInfo load = new LoadInfo(model, 100, 2, seconds, 5, trials.size(), 4, mix, null, hash);
-        EnvironmentFingerprint env = new EnvironmentFingerprint("Linux 6.1", "amd64", "Test CPU @ 2.0GHz", 2,
-                8L << 30, "Eclipse Adoptium", "17.0.12", List.of("-Xmx512m"));
+        EnvironmentFingerprint env = new EnvironmentFingerprint("Linux 6.1", "amd64", "Test CPU @ 2.0GHz", cores,
+                8L << 30, "Eclipse Adoptium", javaVersion, List.of("-Xmx512m"));
         JfrInfo jfrInfo = jfr ? new JfrInfo(true, "profile", List.of("-XX:StartFlightRecording=settings=profile"))
                 : JfrInfo.off();
         return new RunResult(RunResult.SCHEMA_VERSION, "run", "0.1.0-SNAPSHOT", "2026-01-15T10:00:00Z",

@@ -26,7 +26,7 @@ class ReportsTest {
 
     private static RunResult twoRequests(long searchMicros, long cartMicros, long cartErrors) {
         TestRuns r = run();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < 6; i++) {
             r.trial(Map.of(SEARCH, req(constant(200, searchMicros)), CART, req(constant(100, cartMicros),
                     cartErrors)));
         }
@@ -61,10 +61,17 @@ class ReportsTest {
         List<String> gateTable = lines.subList(gates, gates + 5);
         assertSameColumns(gateTable);
         assertThat(gateTable.get(1)).startsWith("  FAIL    #1 p99 of GET /search").contains("max 250 ms");
-        assertThat(lines.get(0)).isEqualTo("perfgate: open model at 100 requests/s, 3 trials × 10 s (ramp-up 2 s, "
+        assertThat(lines.get(0)).isEqualTo("perfgate: open model at 100 requests/s, 6 trials × 10 s (ramp-up 2 s, "
                 + "warm-up 5 s), 4 connections");
         assertThat(lines.get(1)).isEqualTo("latency in ms, corrected (from the intended send time)");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("perfgate: FAILED (1 passed, 3 failed, 0 skipped)");
+        int relative = indexOfStarting(lines, "  gate");
+        List<String> relativeTable = lines.subList(relative, relative + 3);
+        assertSameColumns(relativeTable);
+        assertThat(relativeTable.get(1)).startsWith("  #2 p95 of all requests").contains("+29.5 %")
+                .contains("6 vs 6").contains("FAIL: beyond the margin");
+        assertThat(relativeTable.get(2)).startsWith("  #4 p50 of POST /cart").contains("FAIL: not improved enough");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("perfgate: FAILED (1 passed, 3 failed, 0 inconclusive, "
+                + "0 skipped)");
     }
 
     @Test
@@ -88,11 +95,11 @@ class ReportsTest {
     void resultMarkdownHasBeforeAndAfterNumbers() throws Exception {
         String md = ResultMarkdown.render(RUN, BASELINE, verdict(RUN, BASELINE));
         assertThat(md).startsWith("## perfgate: ❌ failed\n\n4 gate checks: 1 passed, 3 failed. Open model at 100 "
-                + "requests/s, 3 trials × 10 s (ramp-up 2 s, warm-up 5 s), 4 connections. Compared with the baseline "
+                + "requests/s, 6 trials × 10 s (ramp-up 2 s, warm-up 5 s), 4 connections. Compared with the baseline "
                 + "of 2026-01-15 (commit `0123456789`).\n");
         assertThat(md).contains("| `GET /search` | 241.0 → 312.1 (+29.5 %) | 241.0 → 312.1 (+29.5 %) | "
                 + "241.0 → 312.1 (+29.5 %) | 20.0 → 20.0 (+0.0 %) | 0 → 0 |");
-        assertThat(md).contains("| `POST /cart` |").contains("| 0 → 9 (3.00 %) |");
+        assertThat(md).contains("| `POST /cart` |").contains("| 0 → 18 (3.00 %) |");
         assertThat(md).contains("| **all requests** |");
         assertThat(md).contains("- ❌ p99 of GET /search is 312.1 ms, but the maximum is 250 ms (baseline 241.0 ms, "
                 + "+29.5 %)");
@@ -136,7 +143,7 @@ class ReportsTest {
         assertThat(md).contains("| `GET /search` | 20.0 | 241.0 | 241.0 | 241.0 | 0 |");
         assertThat(md).contains("| **all requests** | 30.0 |");
         assertThat(md).contains("- CPU: Test CPU @ 2.0GHz, 2 cores; memory 8.0 GiB");
-        assertThat(md).contains("- open model at 100 requests/s, 3 trials × 10 s");
+        assertThat(md).contains("- open model at 100 requests/s, 6 trials × 10 s");
         assertThat(md).contains("`GET /search` (weight 1)");
         assertThat(md).contains("load hash `" + TestRuns.HASH + "`");
         assertThat(md).contains("JFR was off during the measurement");
@@ -150,7 +157,7 @@ class ReportsTest {
     void resultJson() throws Exception {
         String json = ResultJson.of(verdict(RUN, BASELINE)).toJson();
         JsonNode tree = RunJson.mapper().readTree(json);
-        assertThat(tree.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(tree.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(tree.get("passed").asBoolean()).isFalse();
         JsonNode first = tree.get("gates").get(0);
         assertThat(first.get("index").asInt()).isEqualTo(1);
@@ -162,6 +169,19 @@ class ReportsTest {
         assertThat(first.get("value").asDouble()).isEqualTo(TestRuns.reported(312_000));
         assertThat(first.get("baselineValue").asDouble()).isEqualTo(TestRuns.reported(241_000));
         assertThat(tree.get("gates").get(3).get("category").asText()).isEqualTo("improvement-not-met");
+        assertThat(first.has("statistics")).isFalse();
+        JsonNode stats = tree.get("gates").get(1).get("statistics");
+        assertThat(stats.get("ratio").asDouble()).isCloseTo(312.1 / 241.0, org.assertj.core.api.Assertions.within(
+                0.001));
+        assertThat(stats.get("intervalLow").asDouble()).isGreaterThan(1.1);
+        assertThat(stats.get("intervalHigh").asDouble()).isGreaterThanOrEqualTo(stats.get("ratio").asDouble());
+        assertThat(stats.get("confidence").asDouble()).isEqualTo(0.98);
+        assertThat(stats.get("bound").asDouble()).isCloseTo(1.1, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(stats.get("pValue").asDouble()).isLessThan(0.01).isEqualTo(stats.get("pWorse").asDouble());
+        assertThat(stats.get("trials").asInt()).isEqualTo(6);
+        assertThat(stats.get("baselineTrials").asInt()).isEqualTo(6);
+        assertThat(stats.get("alpha").asDouble()).isEqualTo(0.01);
+        assertThat(stats.get("finding").asText()).isEqualTo("beyond the margin");
         assertThat(tree.get("runProblems")).isEmpty();
         assertThat(tree.get("warnings")).isEmpty();
 
