@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * Names every difference between the environment a baseline was measured in and this run's that can move
  * performance more than the margins gates use: CPU model, cores, memory, JDK major version, OS, architecture,
- * JVM options and JFR settings. Patch versions of the JDK and the kernel are left out on purpose: they change on
+ * JVM options (not -D system properties) and JFR settings. Patch versions of the JDK and the kernel are left out on purpose: they change on
  * every runner image update and would turn every relative check off.
  */
 public final class EnvironmentGuard {
@@ -35,7 +35,7 @@ public final class EnvironmentGuard {
             diff(d, "JDK", javaMajor(b.javaVersion()), javaMajor(r.javaVersion()));
             diff(d, "OS", osName(b.os()), osName(r.os()));
             diff(d, "arch", b.arch(), r.arch());
-            diff(d, "JVM options", String.join(" ", b.jvmArgs()), String.join(" ", r.jvmArgs()));
+            diff(d, "JVM options", jvmOptions(b.jvmArgs()), jvmOptions(r.jvmArgs()));
         }
         JfrInfo bj = baseline.jfr();
         JfrInfo rj = run.jfr();
@@ -50,6 +50,14 @@ public final class EnvironmentGuard {
             d.add(what + " " + (before == null || before.isEmpty() ? "none" : before) + " → "
                     + (after == null || after.isEmpty() ? "none" : after));
         }
+    }
+
+    /**
+     * The options that tune the JVM (heap, GC, JIT: -X..., -XX:..., agents), without -D system properties: those
+     * configure the application, and a build that passes one to make the service slower must still be compared.
+     */
+    static String jvmOptions(List<String> args) {
+        return String.join(" ", args.stream().filter(a -> !a.startsWith("-D")).toList());
     }
 
     private static boolean memoryDiffers(long before, long after) {

@@ -83,8 +83,11 @@ public class CheckMojo extends AbstractPerfgateMojo {
         List<GateOutcome> failures = verdict.failures();
         if (failures.isEmpty()) {
             long inconclusiveChecks = verdict.count(Status.INCONCLUSIVE);
-            getLog().info("perfgate: " + (inconclusiveChecks == 0 ? "all " + parsed.size() + " gate(s) passed"
-                    : "no gate failed, " + inconclusiveChecks + " check(s) inconclusive (see the warnings)")
+            long skippedChecks = verdict.count(Status.SKIPPED);
+            getLog().info("perfgate: " + (inconclusiveChecks + skippedChecks == 0
+                    ? "all " + parsed.size() + " gate(s) passed"
+                    : "no gate failed: " + verdict.count(Status.PASS) + " check(s) passed, " + inconclusiveChecks
+                            + " inconclusive, " + skippedChecks + " skipped (see the warnings above)")
                     + "; report: " + written.markdown());
             return;
         }
