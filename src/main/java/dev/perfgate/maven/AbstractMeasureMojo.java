@@ -72,7 +72,10 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.duration", defaultValue = "10s")
     protected String duration;
 
-    /** Unmeasured load before the first trial: JIT compilation, caches, connection pools. */
+    /**
+     * Unmeasured load after each start of the service (before the first trial, or before every trial with
+     * restartPerTrial): JIT compilation, caches, connection pools.
+     */
     @Parameter(property = "perfgate.warmup", defaultValue = "5s")
     protected String warmup;
 
