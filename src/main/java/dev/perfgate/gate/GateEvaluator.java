@@ -100,7 +100,11 @@ public final class GateEvaluator {
             String problem = null;
             String runHash = run.load() == null ? null : run.load().hash();
             String baseHash = baseline.load() == null ? null : baseline.load().hash();
-            if (!Objects.equals(runHash, baseHash)) {
+            if (!Objects.equals(runHash, baseHash) && restarted(run) != restarted(baseline)) {
+                // Named apart: fresh JVMs per trial spread differently, and a changed hash alone would not say so.
+                problem = "restartPerTrial changed since the baseline was recorded (" + restarted(baseline)
+                        + " in the baseline, " + restarted(run) + " in this run)";
+            } else if (!Objects.equals(runHash, baseHash)) {
                 problem = "the load definition changed since the baseline was recorded (load hash "
                         + shortHash(baseHash) + " → " + shortHash(runHash) + ")";
             } else if (jfrOn(run.jfr()) != jfrOn(baseline.jfr())) {
@@ -143,6 +147,10 @@ public final class GateEvaluator {
             }
             return category == Category.MISSING_BASELINE ? "record one with " + command
                     : "re-record it with " + command;
+        }
+
+        private static boolean restarted(RunResult run) {
+            return run.load() != null && run.load().restartPerTrial();
         }
 
         private static boolean jfrOn(JfrInfo jfr) {

@@ -12,6 +12,7 @@ import dev.perfgate.run.MeasurementException;
 import dev.perfgate.run.MeasurementPlan;
 import dev.perfgate.run.RunLog;
 import dev.perfgate.run.RunResult;
+import dev.perfgate.run.TrialExtension;
 import dev.perfgate.service.JfrOptions;
 import dev.perfgate.service.Readiness;
 import dev.perfgate.service.ServiceSpec;
@@ -71,13 +72,30 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.duration", defaultValue = "10s")
     protected String duration;
 
-    /** Unmeasured load before the first trial: JIT compilation, caches, connection pools. */
+    /**
+     * Unmeasured load after each start of the service (before the first trial, or before every trial with
+     * restartPerTrial): JIT compilation, caches, connection pools.
+     */
     @Parameter(property = "perfgate.warmup", defaultValue = "5s")
     protected String warmup;
 
     /** Number of measured trials; relative gates compare one value per trial. */
     @Parameter(property = "perfgate.trials", defaultValue = "5")
     protected int trials;
+
+    /**
+     * The most trials the measurement may be extended to after the planned ones (by a statistical gate that needs
+     * more data); fixed in advance. Default: trials, i.e. no extension.
+     */
+    @Parameter(property = "perfgate.maxTrials")
+    protected Integer maxTrials;
+
+    /**
+     * Start a fresh service, with its own warm-up, for every trial: trials become independent replications whose
+     * spread includes JVM-to-JVM variation, at the cost of one start-up and warm-up per trial. Needs a service.
+     */
+    @Parameter(property = "perfgate.restartPerTrial", defaultValue = "false")
+    protected boolean restartPerTrial;
 
     /** Keep-alive connections (the concurrency of the closed model). */
     @Parameter(property = "perfgate.connections", defaultValue = "16")
@@ -106,8 +124,18 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     protected String pluginVersion;
 
-    /** Validates the whole configuration, then measures; MojoExecutionException for infrastructure errors. */
+    /** Validates the whole configuration, then measures exactly the planned trials. */
     protected RunResult measure() throws MojoExecutionException {
+        return measure(null);
+    }
+
+    /**
+     * Validates the whole configuration, then measures; MojoExecutionException for configuration and
+     * infrastructure errors.
+     *
+     * @param extension asked for more trials after the planned ones (up to maxTrials), or null for none
+     */
+    protected RunResult measure(TrialExtension extension) throws MojoExecutionException {
         LoadDefinition load = loadDefinition();
         parseGates(requestNames(load));
         missingBaselineState();
@@ -125,8 +153,14 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
                     + "embedded load engine speaks HTTP/1.1 without TLS");
         }
         int engineThreads = 1;
-        MeasurementPlan plan = new MeasurementPlan(spec, url, load, () -> new NettyLoadEngine(engineThreads),
-                outputDirectory.toPath(), new HashSet<>(secretHeaders), pluginVersion, project.getBasedir());
+        MeasurementPlan plan;
+        try {
+            plan = new MeasurementPlan(spec, url, load, () -> new NettyLoadEngine(engineThreads),
+                    outputDirectory.toPath(), new HashSet<>(secretHeaders), pluginVersion, project.getBasedir(),
+                    restartPerTrial, maxTrials == null ? trials : maxTrials, extension);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
+        }
         try {
             return new Measurement(plan, mavenLog()).run();
         } catch (MeasurementException e) {

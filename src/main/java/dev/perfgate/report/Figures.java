@@ -66,6 +66,12 @@ final class Figures {
         b.append(", ").append(load.trials()).append(load.trials() == 1 ? " trial" : " trials").append(" × ")
                 .append(plain(load.durationSeconds())).append(" s");
         List<String> extra = new ArrayList<>();
+        if (load.plannedTrials() > 0 && load.trials() != load.plannedTrials()) {
+            extra.add("extended from " + load.plannedTrials() + " planned, cap " + load.maxTrials());
+        }
+        if (load.restartPerTrial()) {
+            extra.add("a fresh service per trial");
+        }
         if (load.rampUpSeconds() > 0) {
             extra.add("ramp-up " + plain(load.rampUpSeconds()) + " s");
         }

@@ -22,6 +22,11 @@ public final class LoadInfos {
     }
 
     public static LoadInfo describe(LoadDefinition load, Set<String> secretHeaderNames) {
+        return describe(load, secretHeaderNames, false);
+    }
+
+    /** @param restartPerTrial whether every trial runs in a freshly started service */
+    public static LoadInfo describe(LoadDefinition load, Set<String> secretHeaderNames, boolean restartPerTrial) {
         LoadProfile p = load.profile();
         List<Map<String, Object>> requests = new ArrayList<>();
         for (RequestSpec r : load.requests()) {
@@ -71,10 +76,14 @@ public final class LoadInfos {
         identity.put("requestTimeoutMillis", p.requestTimeout().toMillis());
         identity.put("requests", requests);
         identity.put("feeder", feeder);
+        if (restartPerTrial) {
+            // Only when true: every baseline recorded before this option existed keeps its hash.
+            identity.put("restartPerTrial", true);
+        }
         String hash = sha256(RunJson.toJson(identity));
         return new LoadInfo(p.model().name().toLowerCase(java.util.Locale.ROOT), p.rate(),
                 p.rampUp().toMillis() / 1000.0, p.duration().toMillis() / 1000.0, p.warmup().toMillis() / 1000.0,
-                p.trials(), p.connections(), requests, feeder, hash);
+                p.trials(), p.trials(), p.trials(), restartPerTrial, p.connections(), requests, feeder, hash);
     }
 
     static String sha256(String text) {

@@ -2,7 +2,6 @@ package dev.perfgate.run;
 
 import dev.perfgate.load.LoadEngine;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.measure.TrialRecording;
 import dev.perfgate.service.Placeholders;
@@ -16,12 +15,18 @@ import java.net.URI;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * One measurement, the seed's Phase 1: start the service, wait until it is ready, warm up, run the trials while
  * JFR records, stop the service, and write run.json. The service is stopped whatever happens.
+ *
+ * <p>With {@link MeasurementPlan#restartPerTrial()} every trial gets its own service, started, warmed up and stopped
+ * around it, so trials are independent replications: JIT, GC and heap layout are not carried from one to the next.
+ * With a {@link MeasurementPlan#extension()}, trials may be added after the planned ones, up to
+ * {@link MeasurementPlan#maxTrials()}.
  */
 public final class Measurement {
     public static final String RUN_FILE = "run.json";
@@ -29,6 +34,7 @@ public final class Measurement {
 
     private final MeasurementPlan plan;
     private final RunLog log;
+    private Facts facts;
 
     public Measurement(MeasurementPlan plan, RunLog log) {
         this.plan = plan;
@@ -39,39 +45,24 @@ public final class Measurement {
     public RunResult run() throws MeasurementException {
         Path out = plan.outputDirectory();
         prepare(out);
-        LoadProfile profile = plan.load().profile();
+        facts = null;
         RunAssembler assembler = new RunAssembler();
-        ServiceSpec spec = plan.service();
-        ServiceProcess service = null;
+        TrialTarget target = null;
         try (LoadEngine engine = plan.engines().get()) {
-            int port = -1;
-            if (spec != null) {
-                log.info("perfgate: starting the service (log: " + out.resolve(SERVICE_LOG) + ")");
-                service = ServiceProcess.start(spec);
-                port = service.port();
-                service.awaitReady();
-                log.info("perfgate: service ready (pid " + service.pid() + ", port " + port + ")");
-            }
-            URI baseUrl = baseUrl(port);
-            if (!profile.warmup().isZero()) {
-                log.info("perfgate: warming up for " + Durations.format(profile.warmup()) + " against " + baseUrl);
-                engine.run(new TrialPlan(0, baseUrl, plan.load(), profile.warmup(), null,
-                        line -> log.info("perfgate: " + line)));
-                checkAlive(service);
-            }
-            for (int trial = 1; trial <= profile.trials(); trial++) {
-                int n = trial;
-                Instant begin = Instant.now();
-                TrialRecording recording = engine.run(new TrialPlan(trial, baseUrl, plan.load(),
-                        profile.duration(), out.resolve("trial-" + trial + ".hlog"),
-                        line -> log.info("perfgate: "
-                                + line.replaceFirst("^trial \\d+", "trial " + n + "/" + profile.trials()))));
-                Instant end = Instant.now();
-                checkAlive(service);
-                Path jfr = dumpProfile(spec, service, out.resolve("trial-" + trial + ".jfr"), begin, end);
-                TrialResult result = assembler.add(recording, out, jfr);
-                result.flags().forEach(f -> log.warn("perfgate: trial " + n + " is not a valid measurement: " + f));
-                result.warnings().forEach(w -> log.warn("perfgate: trial " + n + ": " + w));
+            int total = plan.plannedTrials();
+            for (int trial = 1; trial <= total; trial++) {
+                if (target == null) {
+                    target = open(trial, total);
+                    warmUp(engine, target);
+                }
+                measureTrial(engine, target, trial, total, assembler);
+                if (plan.restartPerTrial()) {
+                    target.close();
+                    target = null;
+                }
+                if (trial == total) {
+                    total += moreTrials(assembler, total);
+                }
             }
         } catch (ServiceException e) {
             throw new MeasurementException(e.getMessage(), e);
@@ -83,13 +74,11 @@ public final class Measurement {
             // The Mojos validate first; this is the engine's own last word on a definition it cannot run.
             throw new MeasurementException("perfgate: the load cannot be run: " + e.getMessage(), e);
         } finally {
-            if (service != null) {
-                service.close();
+            if (target != null) {
+                target.close();
             }
         }
-        RunResult run = assembler.build(plan.pluginVersion(), Instant.now().toString(),
-                plan.projectDirectory() == null ? null : GitInfo.headCommit(plan.projectDirectory()),
-                environment(spec), LoadInfos.describe(plan.load(), plan.secretHeaders()), jfrInfo(spec));
+        RunResult run = build(assembler);
         try {
             RunJson.write(out.resolve(RUN_FILE), run);
         } catch (IOException e) {
@@ -97,6 +86,96 @@ public final class Measurement {
                     e);
         }
         return run;
+    }
+
+    /** Starts the service, if perfgate starts one, and waits until it is ready. */
+    private TrialTarget open(int trial, int total) throws MeasurementException, ServiceException {
+        ServiceSpec spec = plan.service();
+        if (spec == null) {
+            return new TrialTarget(null, baseUrl(-1));
+        }
+        log.info("perfgate: starting " + (plan.restartPerTrial() ? "a fresh service for trial " + trial + "/" + total
+                : "the service") + " (log: " + plan.outputDirectory().resolve(SERVICE_LOG) + ")");
+        ServiceProcess service = ServiceProcess.start(spec);
+        try {
+            service.awaitReady();
+            log.info("perfgate: service ready (pid " + service.pid() + ", port " + service.port() + ")");
+            return new TrialTarget(service, baseUrl(service.port()));
+        } catch (ServiceException | MeasurementException | RuntimeException e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    private void warmUp(LoadEngine engine, TrialTarget target) throws LoadException, ServiceException {
+        Duration warmup = plan.load().profile().warmup();
+        if (warmup.isZero()) {
+            return;
+        }
+        log.info("perfgate: warming up for " + Durations.format(warmup) + " against " + target.baseUrl());
+        engine.run(new TrialPlan(0, target.baseUrl(), plan.load(), warmup, null,
+                line -> log.info("perfgate: " + line)));
+        target.checkAlive();
+    }
+
+    private void measureTrial(LoadEngine engine, TrialTarget target, int trial, int total, RunAssembler assembler)
+            throws LoadException, ServiceException, MeasurementException {
+        Path out = plan.outputDirectory();
+        Instant begin = Instant.now();
+        TrialRecording recording = engine.run(new TrialPlan(trial, target.baseUrl(), plan.load(),
+                plan.load().profile().duration(), out.resolve("trial-" + trial + ".hlog"),
+                line -> log.info("perfgate: " + line.replaceFirst("^trial \\d+", "trial " + trial + "/" + total))));
+        Instant end = Instant.now();
+        target.checkAlive();
+        Path jfr = dumpProfile(plan.service(), target.service(), out.resolve("trial-" + trial + ".jfr"), begin, end);
+        TrialResult result = assembler.add(recording, out, jfr);
+        result.flags().forEach(f -> log.warn("perfgate: trial " + trial + " is not a valid measurement: " + f));
+        result.warnings().forEach(w -> log.warn("perfgate: trial " + trial + ": " + w));
+    }
+
+    /** Asks the extension, if any and if the cap leaves room, how many trials to add. */
+    private int moreTrials(RunAssembler assembler, int measured) throws MeasurementException {
+        TrialExtension hook = plan.extension();
+        int room = plan.maxTrials() - measured;
+        if (hook == null || room <= 0) {
+            return 0;
+        }
+        TrialExtension.Extension wanted;
+        try {
+            wanted = hook.extend(build(assembler));
+        } catch (RuntimeException e) {
+            // Caught here, or run() would report the hook's IllegalArgumentException as a load it cannot run.
+            throw new MeasurementException("perfgate: the trial extension failed after " + trials(measured) + ": "
+                    + e, e);
+        }
+        if (wanted == null || wanted.trials() <= 0) {
+            return 0;
+        }
+        int more = Math.min(wanted.trials(), room);
+        String reason = wanted.reason() == null || wanted.reason().isBlank() ? "more trials requested"
+                : wanted.reason();
+        log.info("perfgate: " + reason + " after " + trials(measured) + "; running " + more + " more (cap "
+                + plan.maxTrials() + (more < wanted.trials() ? ", " + wanted.trials() + " asked" : "") + ")");
+        return more;
+    }
+
+    /** The run so far; the facts about git, machine and load are gathered once, at the first call. */
+    private RunResult build(RunAssembler assembler) {
+        if (facts == null) {
+            ServiceSpec spec = plan.service();
+            facts = new Facts(plan.projectDirectory() == null ? null : GitInfo.headCommit(plan.projectDirectory()),
+                    environment(spec), LoadInfos.describe(plan.load(), plan.secretHeaders(), plan.restartPerTrial()),
+                    jfrInfo(spec));
+        }
+        return assembler.build(plan.pluginVersion(), Instant.now().toString(), facts.gitCommit(), facts.environment(),
+                facts.load().withTrials(assembler.trialCount(), plan.maxTrials()), facts.jfr());
+    }
+
+    private static String trials(int n) {
+        return n + (n == 1 ? " trial" : " trials");
+    }
+
+    private record Facts(String gitCommit, EnvironmentFingerprint environment, LoadInfo load, JfrInfo jfr) {
     }
 
     private URI baseUrl(int port) throws MeasurementException {
@@ -112,12 +191,6 @@ public final class Measurement {
             return URI.create(url);
         } catch (IllegalArgumentException e) {
             throw new MeasurementException("perfgate: baseUrl '" + url + "' is not a URL: " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkAlive(ServiceProcess service) throws ServiceException {
-        if (service != null) {
-            service.checkAlive();
         }
     }
 

@@ -20,15 +20,56 @@ import java.util.function.Supplier;
  * @param secretHeaders   header names whose values are secrets besides the well-known ones
  * @param pluginVersion   recorded in run.json
  * @param projectDirectory for the git commit
+ * @param restartPerTrial start a fresh service (with its own warm-up) for every trial; needs {@code service}
+ * @param maxTrials       the most trials an {@code extension} may bring the measurement to; at least the
+ *                        load's planned trials
+ * @param extension       asked for more trials after the planned ones, or null to run exactly the planned trials
  */
 public record MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinition load,
         Supplier<LoadEngine> engines, Path outputDirectory, Set<String> secretHeaders, String pluginVersion,
-        File projectDirectory) {
+        File projectDirectory, boolean restartPerTrial, int maxTrials, TrialExtension extension) {
+
+    /**
+     * @throws IllegalArgumentException with a one-line message saying what to change, when restartPerTrial has no
+     *                                  service to restart or maxTrials is below the planned trials
+     */
     public MeasurementPlan {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(load, "load");
         Objects.requireNonNull(engines, "engines");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         secretHeaders = secretHeaders == null ? Set.of() : Set.copyOf(secretHeaders);
+        if (restartPerTrial && service == null) {
+            throw new IllegalArgumentException("restartPerTrial is true, but no <service> is configured for "
+                    + "perfgate to restart (the load goes to baseUrl " + baseUrl + "); configure <service>, or set "
+                    + "restartPerTrial to false");
+        }
+        int planned = load.profile().trials();
+        if (maxTrials < planned) {
+            throw new IllegalArgumentException("maxTrials (" + maxTrials + ") is less than trials (" + planned
+                    + "); set maxTrials to at least " + planned + ", or leave it out to run exactly the trials");
+        }
+    }
+
+    /** One service for all trials, exactly the planned trials. */
+    public MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinition load, Supplier<LoadEngine> engines,
+            Path outputDirectory, Set<String> secretHeaders, String pluginVersion, File projectDirectory) {
+        this(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion, projectDirectory,
+                false, load.profile().trials(), null);
+    }
+
+    public MeasurementPlan withRestartPerTrial(boolean restart) {
+        return new MeasurementPlan(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion,
+                projectDirectory, restart, maxTrials, extension);
+    }
+
+    /** @param hook null never extends; {@code cap} is still recorded in run.json */
+    public MeasurementPlan withExtension(TrialExtension hook, int cap) {
+        return new MeasurementPlan(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion,
+                projectDirectory, restartPerTrial, cap, hook);
+    }
+
+    public int plannedTrials() {
+        return load.profile().trials();
     }
 }

@@ -56,15 +56,24 @@ public final class RunAssembler {
         flags.add(problem);
     }
 
+    /**
+     * The run as measured so far. Callable any number of times (an interim result between trials, then the final
+     * one): it reads the trials added until now and changes nothing.
+     */
     public RunResult build(String pluginVersion, String createdAt, String gitCommit, EnvironmentFingerprint env,
             LoadInfo load, JfrInfo jfr) {
         Map<String, MergedResult> requests = new LinkedHashMap<>();
         mergedByRequest.forEach((name, rec) -> requests.put(name, merged(rec)));
+        List<String> runFlags = new ArrayList<>(flags);
         if (trials.isEmpty()) {
-            flags.add("no trial was measured");
+            runFlags.add("no trial was measured");
         }
         return new RunResult(RunResult.SCHEMA_VERSION, "run", pluginVersion, createdAt, gitCommit, env, load, jfr,
-                trials, merged(mergedOverall), requests, flags);
+                trials, merged(mergedOverall), requests, runFlags);
+    }
+
+    public int trialCount() {
+        return trials.size();
     }
 
     private MergedResult merged(RequestRecording rec) {

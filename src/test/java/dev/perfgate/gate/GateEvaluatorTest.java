@@ -6,6 +6,7 @@ import static dev.perfgate.gate.TestRuns.run;
 import static dev.perfgate.gate.TestRuns.spread;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfgate.run.LoadInfo;
 import dev.perfgate.run.RunResult;
 import java.util.List;
 import java.util.Map;
@@ -428,6 +429,22 @@ class GateEvaluatorTest {
                 + "a1b2c3d4e5f6); re-record it with " + CMD);
         // no baseline figure is shown next to an incomparable baseline
         assertThat(v.outcomes().get(0).baselineValue()).isNull();
+    }
+
+    @Test
+    void changedRestartPerTrialIsNamedAsTheReason() throws Exception {
+        RunResult b = run().hash("r3start3d").trials(3, SEARCH, req(constant(100, 10_000))).build();
+        LoadInfo l = b.load();
+        RunResult baseline = new RunResult(b.schemaVersion(), b.kind(), b.pluginVersion(), b.createdAt(),
+                b.gitCommit(), b.environment(), new LoadInfo(l.model(), l.rate(), l.rampUpSeconds(),
+                l.durationSeconds(), l.warmupSeconds(), l.trials(), l.plannedTrials(), l.maxTrials(), true,
+                l.connections(), l.requests(), l.feeder(), l.hash()), b.jfr(), b.trials(), b.overall(), b.requests(),
+                b.flags());
+        GateOutcome o = only(evaluate(searchRun(10_000, 10_000, 10_000), baseline,
+                new GateSpec(null, "p95", null, null, "10%", null)));
+        assertThat(o.category()).isEqualTo(Category.INCOMPARABLE_BASELINE);
+        assertThat(o.message()).contains("restartPerTrial changed since the baseline was recorded (true in the "
+                + "baseline, false in this run); re-record it with " + CMD);
     }
 
     @Test

@@ -136,6 +136,29 @@ class MojoTest {
         assertThat(dir.resolve("out/run.json")).doesNotExist();
     }
 
+    @Test
+    @InjectMojo(goal = "run", pom = "src/test/resources/unit/run-bad-config/pom.xml")
+    void runRejectsRestartPerTrialWithoutAServiceBeforeAnyLoad(RunMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
+        MojoExtension.setVariableValueToObject(mojo, "duration", "2s");
+        MojoExtension.setVariableValueToObject(mojo, "gates", new java.util.ArrayList<>());
+        MojoExtension.setVariableValueToObject(mojo, "restartPerTrial", true);
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("perfgate: restartPerTrial is true, but no <service> is configured")
+                .hasMessageEndingWith("configure <service>, or set restartPerTrial to false")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThat(dir.resolve("out/run.json")).doesNotExist();
+
+        MojoExtension.setVariableValueToObject(mojo, "restartPerTrial", false);
+        MojoExtension.setVariableValueToObject(mojo, "maxTrials", 3);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("perfgate: maxTrials (3) is less than trials (5); set maxTrials to at least 5, or leave "
+                        + "it out to run exactly the trials");
+    }
+
     private void configure(CheckMojo mojo, Path runFile, Path baseline) throws IllegalAccessException {
         MojoExtension.setVariableValueToObject(mojo, "runFile", runFile == null ? null : runFile.toFile());
         MojoExtension.setVariableValueToObject(mojo, "baselineFile", baseline.toFile());

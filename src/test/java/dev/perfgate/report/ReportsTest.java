@@ -12,6 +12,7 @@ import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
 import dev.perfgate.gate.TestRuns;
 import dev.perfgate.gate.Verdict;
+import dev.perfgate.run.LoadInfo;
 import dev.perfgate.run.RunJson;
 import dev.perfgate.run.RunResult;
 import java.util.List;
@@ -225,5 +226,16 @@ class ReportsTest {
             cells.add(new int[] {m.start(), m.end()});
         }
         return cells;
+    }
+
+    @Test
+    void loadLineShowsAnExtensionAndFreshServices() {
+        LoadInfo extended = new LoadInfo("open", 100, 0, 10, 5, 7, 5, 10, true, 4, List.of(), null, "h");
+        LoadInfo planned = new LoadInfo("open", 100, 0, 10, 5, 5, 4, List.of(), null, "h");
+
+        assertThat(Figures.load(extended)).isEqualTo("open model at 100 requests/s, 7 trials × 10 s (extended from 5 "
+                + "planned, cap 10, a fresh service per trial, warm-up 5 s), 4 connections");
+        assertThat(Figures.load(planned)).isEqualTo("open model at 100 requests/s, 5 trials × 10 s (warm-up 5 s), "
+                + "4 connections");
     }
 }

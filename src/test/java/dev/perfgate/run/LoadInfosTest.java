@@ -70,4 +70,48 @@ class LoadInfosTest {
                 Set.of());
         assertThat(RunJson.toJson(info)).doesNotContain("ann@example.org").contains("users.csv");
     }
+
+    @Test
+    void restartPerTrialChangesTheHashOnlyWhenTrue() {
+        RequestSpec r = new RequestSpec("GET /search", "GET", "/search?q=x", Map.of("Accept", "application/json"),
+                null, 1, List.of(), List.of("hits"), List.of());
+        LoadDefinition load = new LoadDefinition(List.of(r), profile(100, 5), null);
+
+        LoadInfo off = LoadInfos.describe(load, Set.of(), false);
+        LoadInfo on = LoadInfos.describe(load, Set.of(), true);
+
+        // Computed by the version before restartPerTrial existed: recorded baselines keep their hash.
+        assertThat(off.hash()).isEqualTo("e3ae3da8fcc49c57e02bb2b6603c013e3ecc90fbbcba451c1650e5a5b266283e");
+        assertThat(on.hash()).isNotEqualTo(off.hash());
+        assertThat(on.restartPerTrial()).isTrue();
+        assertThat(off.restartPerTrial()).isFalse();
+    }
+
+    @Test
+    void trialCountsOfAnExtendedRunAreRecordedOutsideTheHash() {
+        LoadInfo planned = LoadInfos.describe(new LoadDefinition(List.of(search("t")), profile(100, 5), null),
+                Set.of());
+        LoadInfo extended = planned.withTrials(7, 10);
+
+        assertThat(planned.trials()).isEqualTo(5);
+        assertThat(planned.plannedTrials()).isEqualTo(5);
+        assertThat(planned.maxTrials()).isEqualTo(5);
+        assertThat(extended.trials()).isEqualTo(7);
+        assertThat(extended.plannedTrials()).isEqualTo(5);
+        assertThat(extended.maxTrials()).isEqualTo(10);
+        assertThat(extended.hash()).isEqualTo(planned.hash());
+    }
+
+    @Test
+    void olderFilesWithoutTheNewFieldsStillRead() throws Exception {
+        String json = RunJson.toJson(LoadInfos.describe(new LoadDefinition(List.of(search("t")), profile(100, 5),
+                null), Set.of())).replaceAll("(?m)^\\s*\"(plannedTrials|maxTrials|restartPerTrial)\" : [^,\\n]*,?\\n", "");
+        assertThat(json).doesNotContain("plannedTrials").doesNotContain("restartPerTrial");
+
+        LoadInfo read = RunJson.mapper().readValue(json, LoadInfo.class);
+
+        assertThat(read.trials()).isEqualTo(5);
+        assertThat(read.restartPerTrial()).isFalse();
+        assertThat(read.plannedTrials()).isZero();
+    }
 }
