@@ -203,7 +203,7 @@ final class RelativeCheck {
                 + Units.value(metric, evidence.baselineMedian()) + ", " + confidenceText() + " "
                 + interval() + ", " + (hypothesis == null ? "p(worse than " + boundText() + ") = " + p(failP())
                         + ", p(better) = " + p(passP())
-                        : hypothesis.replace("%P", p(pValue))) + "; "
+                        : hypothesis.replace(" = %P", pValue < 0.0001 ? " < 0.0001" : " = " + p(pValue))) + "; "
                 + evidence.candidateTrials() + " vs " + evidence.baselineTrials() + " trials, spread "
                 + (Double.isNaN(evidence.spread()) ? "n/a"
                         : Units.unsignedPercent(evidence.spread(), RoundingMode.HALF_UP)) + ")";

@@ -124,6 +124,16 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     protected String pluginVersion;
 
+    /** The trials to measure before any extension. */
+    protected int trialsToPlan() {
+        return trials;
+    }
+
+    /** The cap on trials: maxTrials, or the planned trials when it is not set. */
+    protected int trialCap() {
+        return Math.max(trialsToPlan(), maxTrials == null ? trials : maxTrials);
+    }
+
     /** Validates the whole configuration, then measures exactly the planned trials. */
     protected RunResult measure() throws MojoExecutionException {
         return measure(null);
@@ -157,7 +167,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         try {
             plan = new MeasurementPlan(spec, url, load, () -> new NettyLoadEngine(engineThreads),
                     outputDirectory.toPath(), new HashSet<>(secretHeaders), pluginVersion, project.getBasedir(),
-                    restartPerTrial, maxTrials == null ? trials : maxTrials, extension);
+                    restartPerTrial, Math.max(trialsToPlan(), maxTrials == null ? trials : maxTrials), extension);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
@@ -209,7 +219,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         }
         try {
             return LoadDefinitionBuilder.build(drafts, new ProfileDraft(model, rate, rampUp, duration, warmup,
-                    trials, connections, requestTimeout, maxSendLag), feeder == null ? null : feeder.toPath());
+                    trialsToPlan(), connections, requestTimeout, maxSendLag), feeder == null ? null : feeder.toPath());
         } catch (LoadConfigException e) {
             e.problems().forEach(p -> getLog().error("perfgate: " + p));
             throw new MojoExecutionException("perfgate: " + e.getMessage());

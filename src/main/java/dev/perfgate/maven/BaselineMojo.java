@@ -23,6 +23,15 @@ public class BaselineMojo extends AbstractMeasureMojo {
     @Parameter(property = "perfgate.baselineReport", defaultValue = "${project.basedir}/docs/perf/baseline.md")
     private File baselineReport;
 
+    /**
+     * With maxTrials set, the baseline is measured with that many trials: it is measured once and compared with
+     * every later run, and more baseline trials make every comparison more sensitive.
+     */
+    @Override
+    protected int trialsToPlan() {
+        return maxTrials != null && maxTrials > trials ? maxTrials : trials;
+    }
+
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         RunResult run = measure();

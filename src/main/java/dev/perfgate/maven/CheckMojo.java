@@ -35,7 +35,8 @@ public class CheckMojo extends AbstractPerfgateMojo {
 
     /** Whether the run could have been extended: its trials were then looked at twice. */
     private static boolean extensionPlanned(RunResult run) {
-        return false; // MERGE: wire to the run's planned/max trials
+        return run.load() != null && run.load().maxTrials() > run.load().plannedTrials()
+                && run.load().plannedTrials() > 0;
     }
 
     @Override
