@@ -1,0 +1,302 @@
+package dev.perfgate.gate;
+
+import dev.perfgate.run.RunJson;
+import dev.perfgate.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Not a test: the analysis behind docs/perf/decision-quality.md. Reads the builds collected by
+ * docs/perf/decision-quality.sh and prints Markdown tables: trial and run noise, the real A/A builds, A/A and
+ * power over every pair of real runs, and a simulation of many more comparisons from the measured noise, all
+ * decided by the plugin's own RelativeCheck. Usage (see the .md):
+ *
+ * <pre>java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.perfgate.gate.DecisionQuality /work/dq</pre>
+ */
+public final class DecisionQuality {
+    private static final String SEARCH = "GET /search";
+    private static final int SIMULATED = 20_000;
+    private static final double ALPHA = DecisionSettings.DEFAULT_ALPHA;
+
+    record Series(String label, String request, Metric metric) {
+        List<Double> values(RunResult run) {
+            try {
+                return MetricValues.perTrial(run, request, metric);
+            } catch (MetricValues.Unavailable e) {
+                throw new IllegalStateException(e.getMessage());
+            }
+        }
+    }
+
+    private static final List<Series> SERIES = List.of(
+            new Series("p50 of GET /search", SEARCH, Metric.of("p50")),
+            new Series("p95 of GET /search", SEARCH, Metric.of("p95")),
+            new Series("p99 of GET /search", SEARCH, Metric.of("p99")),
+            new Series("p95 of all requests", null, Metric.of("p95")),
+            new Series("throughput of all requests", null, Metric.of("throughput")));
+
+    record Build(Path dir, RunResult run, String outcome, long seconds) {
+    }
+
+    /** Log-scale noise of one series: within a run (trial to trial) and between runs (the run's offset). */
+    record Noise(double within, double between, int trials) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args.length > 0 ? args[0] : "/work/dq");
+        List<Build> aa = builds(root.resolve("aa"));
+        Map<String, List<Build>> slow = new TreeMap<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("slow-")).sorted().toList()) {
+                slow.put(d.getFileName().toString().substring("slow-".length()), builds(d));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d A/A builds, slowdown levels %s%n%n", aa.size(), slow.keySet());
+
+        System.out.println("## Wall time of one quickstart build (mvn verify)\n");
+        List<Double> secs = aa.stream().map(b -> (double) b.seconds()).toList();
+        System.out.printf(Locale.ROOT, "median %.0f s, min %.0f s, max %.0f s over %d builds%n%n",
+                MetricValues.median(secs), secs.stream().mapToDouble(d -> d).min().orElse(0),
+                secs.stream().mapToDouble(d -> d).max().orElse(0), secs.size());
+
+        System.out.println("## Noise (log scale, shown as %)\n");
+        System.out.println("| series | trials/run | within a run (trial spread) | between runs (run offset σ_m) |");
+        System.out.println("|---|---:|---:|---:|");
+        Map<Series, Noise> noise = new java.util.LinkedHashMap<>();
+        for (Series s : SERIES) {
+            Noise n = noise(aa, s);
+            noise.put(s, n);
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.1f %% |%n", s.label(), n.trials(),
+                    100 * n.within(), 100 * n.between());
+        }
+
+        System.out.println("\n## Real A/A builds against the committed baseline\n");
+        realBuilds(aa);
+
+        double[] margins = {0.05, 0.10, 0.15, 0.20, 0.30, 0.50, 1.00};
+        System.out.println("\n## A/A over every ordered pair of real runs: FAIL rate of a maxRegression check\n");
+        System.out.print("| series | pairs |");
+        for (double m : margins) {
+            System.out.printf(Locale.ROOT, " τ=%.0f %% |", 100 * m);
+        }
+        System.out.println();
+        System.out.println("|---|---:|" + "---:|".repeat(margins.length));
+        for (Series s : SERIES) {
+            System.out.printf(Locale.ROOT, "| %s | %d |", s.label(), aa.size() * (aa.size() - 1));
+            for (double m : margins) {
+                int[] c = pairs(aa, aa, s, m);
+                System.out.printf(Locale.ROOT, " %s |", rate(c[0], c[3]));
+            }
+            System.out.println();
+        }
+
+        System.out.println("\n## Simulated comparisons from the measured noise (" + SIMULATED
+                + " per cell; trials per side as measured)\n");
+        System.out.println("| series | safe margin (A/A FAIL ≤ 1 %) | A/A FAIL at it | MDE (FAIL ≥ 80 %) | FAIL at 2× MDE"
+                + " | 0.5× MDE: FAIL | without the run offset: safe margin, MDE |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        Random random = new Random(20261127);
+        Map<Series, double[]> safe = new java.util.LinkedHashMap<>();
+        for (Series s : SERIES) {
+            Noise n = noise.get(s);
+            double tau = safeMargin(s, n, n.between(), random);
+            double aaRate = failRate(s, n, n.between(), tau, 0, random);
+            double mde = mde(s, n, n.between(), tau, random);
+            double at2 = failRate(s, n, n.between(), tau, 2 * mde, random);
+            double atHalf = failRate(s, n, n.between(), tau, 0.5 * mde, random);
+            double tau0 = safeMargin(s, n, 0, random);
+            double mde0 = mde(s, n, 0, tau0, random);
+            safe.put(s, new double[] {tau, mde});
+            System.out.printf(Locale.ROOT, "| %s | %.0f %% | %.2f %% | %.0f %% | %.1f %% | %.1f %% | %.0f %%, %.0f %% |%n",
+                    s.label(), 100 * tau, 100 * aaRate, 100 * mde, 100 * at2, 100 * atHalf, 100 * tau0, 100 * mde0);
+        }
+
+        System.out.println("\n## Injected slowdowns: every slowed run against every A/A run (real pairs)\n");
+        System.out.println("| /search work added | series | realised change | pairs | FAIL at safe margin | "
+                + "FAIL at 10 % | FAIL at 20 % |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        for (var e : slow.entrySet()) {
+            for (Series s : SERIES.subList(0, 3)) {
+                double realised = realised(e.getValue(), aa, s);
+                int[] atSafe = pairs(e.getValue(), aa, s, safe.get(s)[0]);
+                int[] at10 = pairs(e.getValue(), aa, s, 0.10);
+                int[] at20 = pairs(e.getValue(), aa, s, 0.20);
+                System.out.printf(Locale.ROOT, "| %s %% | %s | %+.1f %% | %d | %s (τ=%.0f %%) | %s | %s |%n",
+                        Math.round(100 * Double.parseDouble(e.getKey())), s.label(), 100 * realised, atSafe[3],
+                        rate(atSafe[0], atSafe[3]), 100 * safe.get(s)[0], rate(at10[0], at10[3]),
+                        rate(at20[0], at20[3]));
+            }
+        }
+    }
+
+    private static List<Build> builds(Path dir) throws IOException {
+        List<Build> builds = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return builds;
+        }
+        try (Stream<Path> runs = Files.list(dir)) {
+            for (Path d : runs.sorted().toList()) {
+                Path runFile = d.resolve("run.json");
+                if (!Files.exists(runFile)) {
+                    continue;
+                }
+                RunResult run;
+                try {
+                    run = RunJson.read(runFile);
+                } catch (dev.perfgate.run.RunFileException e) {
+                    System.err.println("skipping " + d + ": " + e.getMessage());
+                    continue;
+                }
+                String outcome = Files.readString(d.resolve("outcome")).trim();
+                long seconds = Long.parseLong(Files.readString(d.resolve("seconds")).trim());
+                builds.add(new Build(d, run, outcome, seconds));
+            }
+        }
+        return builds;
+    }
+
+    private static Noise noise(List<Build> builds, Series s) {
+        double within = 0;
+        int df = 0;
+        List<Double> means = new ArrayList<>();
+        int trials = 0;
+        for (Build b : builds) {
+            double[] logs = s.values(b.run()).stream().mapToDouble(Math::log).toArray();
+            trials = Math.max(trials, logs.length);
+            double mean = java.util.Arrays.stream(logs).average().orElse(0);
+            for (double l : logs) {
+                within += (l - mean) * (l - mean);
+            }
+            df += logs.length - 1;
+            means.add(mean);
+        }
+        double sw = Math.sqrt(within / df);
+        double grand = means.stream().mapToDouble(d -> d).average().orElse(0);
+        double ss = means.stream().mapToDouble(m -> (m - grand) * (m - grand)).sum() / (means.size() - 1);
+        // the spread of run means holds trial noise / k too; the rest is the run's own offset
+        double sm = Math.sqrt(Math.max(0, ss - sw * sw / trials));
+        return new Noise(sw, sm, trials);
+    }
+
+    private static void realBuilds(List<Build> aa) throws IOException {
+        Map<String, int[]> byGate = new TreeMap<>();
+        int failedBuilds = 0;
+        for (Build b : aa) {
+            if (b.outcome().equals("fail")) {
+                failedBuilds++;
+            }
+            Path result = b.dir().resolve("result.json");
+            if (!Files.exists(result)) {
+                continue;
+            }
+            var tree = RunJson.mapper().readTree(result.toFile());
+            for (var g : tree.get("gates")) {
+                String key = "#" + g.get("index").asInt() + " " + g.get("description").asText() + " ("
+                        + g.get("limit").asText() + ")";
+                int[] c = byGate.computeIfAbsent(key, k -> new int[4]);
+                switch (g.get("status").asText()) {
+                    case "fail" -> c[0]++;
+                    case "pass" -> c[1]++;
+                    case "inconclusive" -> c[2]++;
+                    default -> { }
+                }
+                c[3]++;
+            }
+        }
+        System.out.println("| gate | FAIL | PASS | INCONCLUSIVE |");
+        System.out.println("|---|---:|---:|---:|");
+        byGate.forEach((k, c) -> System.out.printf(Locale.ROOT, "| %s | %d | %d | %d |%n", k, c[0], c[1], c[2]));
+        System.out.printf(Locale.ROOT, "%nFailed builds: %d of %d%n", failedBuilds, aa.size());
+    }
+
+    /** FAIL, PASS, INCONCLUSIVE counts and the number of pairs: every candidate run against every other base run. */
+    private static int[] pairs(List<Build> candidates, List<Build> bases, Series s, double margin) {
+        int[] c = new int[4];
+        for (Build cand : candidates) {
+            for (Build base : bases) {
+                if (cand == base) {
+                    continue;
+                }
+                Status status = decide(s, margin, s.values(cand.run()), s.values(base.run()));
+                c[status == Status.FAIL ? 0 : status == Status.PASS ? 1 : 2]++;
+                c[3]++;
+            }
+        }
+        return c;
+    }
+
+    private static Status decide(Series s, double margin, List<Double> cand, List<Double> base) {
+        Gate gate = new Gate(1, s.request(), s.metric(), null, null, margin, null);
+        RelativeCheck check = new RelativeCheck(gate, RelativeCheck.Kind.REGRESSION, cand, base, ALPHA);
+        GateEvaluator.assignHolmLevels(List.of(check), DecisionSettings.DEFAULT);
+        return check.decide(ALPHA, null).status();
+    }
+
+    /** A/A or slowed comparisons from the noise model: each run gets an offset, each trial its own noise. */
+    private static double failRate(Series s, Noise n, double between, double margin, double effect, Random random) {
+        int fails = 0;
+        double shift = Math.log1p(effect) * (s.metric().lowerIsBetter() ? 1 : -1);
+        for (int i = 0; i < SIMULATED; i++) {
+            List<Double> base = simulatedRun(n, between, 0, random);
+            List<Double> cand = simulatedRun(n, between, shift, random);
+            if (decide(s, margin, cand, base) == Status.FAIL) {
+                fails++;
+            }
+        }
+        return fails / (double) SIMULATED;
+    }
+
+    private static List<Double> simulatedRun(Noise n, double between, double shift, Random random) {
+        double offset = between * random.nextGaussian() + shift;
+        List<Double> values = new ArrayList<>();
+        for (int t = 0; t < n.trials(); t++) {
+            values.add(Math.exp(offset + n.within() * random.nextGaussian()));
+        }
+        return values;
+    }
+
+    private static double safeMargin(Series s, Noise n, double between, Random random) {
+        for (int pct = 1; pct <= 200; pct++) {
+            if (failRate(s, n, between, pct / 100.0, 0, random) <= 0.01) {
+                return pct / 100.0;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The smallest effect (1 % steps) a check with this margin fails at least 80 % of the time. */
+    private static double mde(Series s, Noise n, double between, double margin, Random random) {
+        int lo = 0;
+        int hi = 400;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (failRate(s, n, between, margin, mid / 100.0, random) >= 0.8) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo / 100.0;
+    }
+
+    private static double realised(List<Build> slowed, List<Build> aa, Series s) {
+        return Math.expm1(meanLogMedian(slowed, s) - meanLogMedian(aa, s));
+    }
+
+    private static double meanLogMedian(List<Build> builds, Series s) {
+        return builds.stream().mapToDouble(b -> Math.log(MetricValues.median(s.values(b.run())))).average()
+                .orElse(Double.NaN);
+    }
+
+    private static String rate(int k, int n) {
+        return n == 0 ? "-" : String.format(Locale.ROOT, "%.1f %% (%d/%d)", 100.0 * k / n, k, n);
+    }
+}
