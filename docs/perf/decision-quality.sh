@@ -5,6 +5,9 @@
 #
 #   docs/perf/decision-quality.sh aa 20            # 20 A/A builds: mvn verify, unchanged code
 #   docs/perf/decision-quality.sh slow 0.10 8      # 8 builds with /search doing 10 % more work
+#   docs/perf/decision-quality.sh rounds 8 1 3 6    # 8 rounds of: an A/A build, then builds with a 1, 3 and 6 ms
+#                                                  # sleep in /search, interleaved so that drift hits all alike
+#   docs/perf/decision-quality.sh analyse          # the tables of decision-quality.md from what was collected
 #
 # Run it on an otherwise idle machine; the plugin must be installed first (./mvnw -q install -DskipTests).
 set -euo pipefail
@@ -33,5 +36,14 @@ case "$mode" in
   slow)
     level=$2; n=${3:-8}
     for i in $(seq 1 "$n"); do run_build "$OUT/slow-$level/$(date +%s)-$i" -Dquickstart.searchSlowdown="$level"; done ;;
-  *) echo "usage: $0 aa N | slow FRACTION N" >&2; exit 2 ;;
+  rounds)
+    n=$2; shift 2
+    for i in $(seq 1 "$n"); do
+      run_build "$OUT/aa/$(date +%s)-r$i"
+      for d in "$@"; do run_build "$OUT/delay-$d/$(date +%s)-r$i" -Dquickstart.searchDelayMs="$d"; done
+    done ;;
+  analyse)
+    ./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+    java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" dev.perfgate.gate.DecisionQuality "$OUT" ;;
+  *) echo "usage: $0 aa N | slow FRACTION N | rounds N DELAY_MS... | analyse" >&2; exit 2 ;;
 esac

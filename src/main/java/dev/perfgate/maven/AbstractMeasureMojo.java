@@ -143,7 +143,9 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
      * Validates the whole configuration, then measures; MojoExecutionException for configuration and
      * infrastructure errors.
      *
-     * @param extension asked for more trials after the planned ones (up to maxTrials), or null for none
+     * @param extension asked for more trials after the planned ones (up to maxTrials), or null for none; run.json
+     *                  records maxTrials only when an extension was possible, because a check then tests each of
+     *                  the two looks at alpha / 2
      */
     protected RunResult measure(TrialExtension extension) throws MojoExecutionException {
         LoadDefinition load = loadDefinition();
@@ -162,12 +164,17 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
             throw new MojoExecutionException("perfgate: baseUrl '" + url + "' is not a plain http:// URL; the "
                     + "embedded load engine speaks HTTP/1.1 without TLS");
         }
+        if (maxTrials != null && maxTrials < trials) {
+            // checked here too: without an extension the plan is given the planned trials as its cap
+            throw new MojoExecutionException("perfgate: maxTrials (" + maxTrials + ") is less than trials (" + trials
+                    + "); set maxTrials to at least " + trials + ", or leave it out to run exactly the trials");
+        }
         int engineThreads = 1;
         MeasurementPlan plan;
         try {
             plan = new MeasurementPlan(spec, url, load, () -> new NettyLoadEngine(engineThreads),
                     outputDirectory.toPath(), new HashSet<>(secretHeaders), pluginVersion, project.getBasedir(),
-                    restartPerTrial, Math.max(trialsToPlan(), maxTrials == null ? trials : maxTrials), extension);
+                    restartPerTrial, extension == null ? trialsToPlan() : trialCap(), extension);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }

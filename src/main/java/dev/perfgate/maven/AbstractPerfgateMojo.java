@@ -104,8 +104,8 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
     /**
      * How relative checks decide; every problem is one line.
      *
-     * @param extensionPlanned whether this run may have looked at its trials twice (inconclusive=extend with
-     *                         maxTrials above trials): each look then tests at α / 2
+     * @param extensionPlanned whether the run may have looked at its trials twice (it was measured with
+     *                         inconclusive=extend and maxTrials above trials): each look then tests at α / 2
      */
     protected DecisionSettings decisionSettings(boolean extensionPlanned) throws MojoExecutionException {
         List<String> problems = new ArrayList<>();
@@ -124,7 +124,8 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
         DecisionSettings settings = null;
         if (problems.isEmpty()) {
             try {
-                int looks = policy == InconclusivePolicy.EXTEND && extensionPlanned ? 2 : 1;
+                // The run records whether it could look twice; the check's own policy does not change that.
+                int looks = extensionPlanned ? 2 : 1;
                 settings = new DecisionSettings(alpha, buildAlpha, looks, policy, environment);
             } catch (IllegalArgumentException e) {
                 problems.add("<alpha>/<buildAlpha>: " + e.getMessage());

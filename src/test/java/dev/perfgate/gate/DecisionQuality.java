@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  */
 public final class DecisionQuality {
     private static final String SEARCH = "GET /search";
+    /** Comparisons per reported cell; the searches for margins and effects use fewer, with the same seed. */
     private static final int SIMULATED = 20_000;
+    private static final int SEARCHED = 4_000;
     private static final double ALPHA = DecisionSettings.DEFAULT_ALPHA;
 
     record Series(String label, String request, Metric metric) {
@@ -53,13 +55,19 @@ public final class DecisionQuality {
     public static void main(String[] args) throws IOException {
         Path root = Path.of(args.length > 0 ? args[0] : "/work/dq");
         List<Build> aa = builds(root.resolve("aa"));
-        Map<String, List<Build>> slow = new TreeMap<>();
+        // "slow-0.10": /search does 10 % more of its CPU work; "delay-3": it sleeps 3 ms more
+        Map<String, List<Build>> injected = new java.util.LinkedHashMap<>();
         try (Stream<Path> dirs = Files.list(root)) {
-            for (Path d : dirs.filter(p -> p.getFileName().toString().startsWith("slow-")).sorted().toList()) {
-                slow.put(d.getFileName().toString().substring("slow-".length()), builds(d));
+            for (Path d : dirs.sorted(java.util.Comparator.comparing(DecisionQuality::injectionOrder)).toList()) {
+                String name = d.getFileName().toString();
+                if (name.startsWith("slow-")) {
+                    injected.put("work +" + Math.round(100 * Double.parseDouble(name.substring(5))) + " %", builds(d));
+                } else if (name.startsWith("delay-")) {
+                    injected.put("sleep " + name.substring(6) + " ms", builds(d));
+                }
             }
         }
-        System.out.printf(Locale.ROOT, "%d A/A builds, slowdown levels %s%n%n", aa.size(), slow.keySet());
+        System.out.printf(Locale.ROOT, "%d A/A builds; injected: %s%n%n", aa.size(), injected.keySet());
 
         System.out.println("## Wall time of one quickstart build (mvn verify)\n");
         List<Double> secs = aa.stream().map(b -> (double) b.seconds()).toList();
@@ -92,6 +100,10 @@ public final class DecisionQuality {
         for (Series s : SERIES) {
             System.out.printf(Locale.ROOT, "| %s | %d |", s.label(), aa.size() * (aa.size() - 1));
             for (double m : margins) {
+                if (!s.metric().lowerIsBetter() && m >= 1) {
+                    System.out.print(" - |"); // a drop of 100 % or more cannot happen
+                    continue;
+                }
                 int[] c = pairs(aa, aa, s, m);
                 System.out.printf(Locale.ROOT, " %s |", rate(c[0], c[3]));
             }
@@ -119,22 +131,97 @@ public final class DecisionQuality {
                     s.label(), 100 * tau, 100 * aaRate, 100 * mde, 100 * at2, 100 * atHalf, 100 * tau0, 100 * mde0);
         }
 
-        System.out.println("\n## Injected slowdowns: every slowed run against every A/A run (real pairs)\n");
-        System.out.println("| /search work added | series | realised change | pairs | FAIL at safe margin | "
-                + "FAIL at 10 % | FAIL at 20 % |");
-        System.out.println("|---|---|---:|---:|---:|---:|---:|");
-        for (var e : slow.entrySet()) {
+        System.out.println("\n## Simulated: A/A FAIL rate and MDE by margin (" + SIMULATED + " A/A comparisons per "
+                + "cell; MDE searched with " + SEARCHED + ")\n");
+        double[] grid = {0.05, 0.10, 0.20, 0.30, 0.50, 0.75, 1.00, 1.50};
+        System.out.print("| series |");
+        for (double m : grid) {
+            System.out.printf(Locale.ROOT, " τ=%.0f %% |", 100 * m);
+        }
+        System.out.println();
+        System.out.println("|---|" + "---|".repeat(grid.length));
+        for (Series s : SERIES) {
+            Noise n = noise.get(s);
+            System.out.print("| " + s.label() + " |");
+            double bestMde = Double.MAX_VALUE;
+            for (double m : grid) {
+                if (!s.metric().lowerIsBetter() && m >= 1) {
+                    System.out.print(" - |");
+                    continue;
+                }
+                double aaRate = failRate(s, n, n.between(), m, 0, random);
+                double mde = mde(s, n, n.between(), m, random);
+                System.out.printf(Locale.ROOT, " %.2f %%, MDE %s |", 100 * aaRate,
+                        mde >= 4 ? "> 400 %" : String.format(Locale.ROOT, "%.0f %%", 100 * mde));
+                if (aaRate <= 0.01 && mde < bestMde) {
+                    bestMde = mde;
+                    safe.put(s, new double[] {m, mde});
+                }
+            }
+            System.out.println();
+        }
+        System.out.println("\nThe margin used below for each series is the one with the smallest MDE at an A/A FAIL rate "
+                + "of at most 1 %: " + String.join(", ", safe.entrySet().stream().map(e -> String.format(Locale.ROOT,
+                        "%s τ=%.0f %% (MDE %.0f %%)", e.getKey().label(), 100 * e.getValue()[0],
+                        100 * e.getValue()[1])).toList()));
+
+        System.out.println("\n## Injected slowdowns\n");
+        System.out.println("Realised change: ratio of the mean log run-medians, injected builds against the A/A builds. "
+                + "Real pairs: every injected build against every A/A build. Same round: against the A/A build "
+                + "measured just before it (interleaved rounds only). Simulated: " + SIMULATED + " comparisons "
+                + "from the measured noise with the realised change.\n");
+        double[] taus = {0.10, 0.50, 1.00};
+        System.out.print("| injected | series | builds | realised change |");
+        for (double t : taus) {
+            System.out.printf(Locale.ROOT, " FAIL τ=%.0f %%: real pairs / same round / simulated |", 100 * t);
+        }
+        System.out.println();
+        System.out.println("|---|---|---:|---:|" + "---|".repeat(taus.length));
+        for (var e : injected.entrySet()) {
             for (Series s : SERIES.subList(0, 3)) {
                 double realised = realised(e.getValue(), aa, s);
-                int[] atSafe = pairs(e.getValue(), aa, s, safe.get(s)[0]);
-                int[] at10 = pairs(e.getValue(), aa, s, 0.10);
-                int[] at20 = pairs(e.getValue(), aa, s, 0.20);
-                System.out.printf(Locale.ROOT, "| %s %% | %s | %+.1f %% | %d | %s (τ=%.0f %%) | %s | %s |%n",
-                        Math.round(100 * Double.parseDouble(e.getKey())), s.label(), 100 * realised, atSafe[3],
-                        rate(atSafe[0], atSafe[3]), 100 * safe.get(s)[0], rate(at10[0], at10[3]),
-                        rate(at20[0], at20[3]));
+                System.out.printf(Locale.ROOT, "| %s | %s | %d | %+.0f %% |", e.getKey(), s.label(),
+                        e.getValue().size(), 100 * realised);
+                for (double t : taus) {
+                    int[] all = pairs(e.getValue(), aa, s, t);
+                    int[] round = sameRound(e.getValue(), aa, s, t);
+                    double simulated = failRate(s, noise.get(s), noise.get(s).between(), t, Math.max(0, realised),
+                            random);
+                    System.out.printf(Locale.ROOT, " %s / %s / %.1f %% |", rate(all[0], all[3]),
+                            round[3] == 0 ? "-" : round[0] + " of " + round[3], 100 * simulated);
+                }
+                System.out.println();
             }
         }
+    }
+
+    /** Each injected build of an interleaved round against the A/A build of the same round ("…-rN"). */
+    private static int[] sameRound(List<Build> injected, List<Build> aa, Series s, double margin) {
+        int[] c = new int[4];
+        for (Build b : injected) {
+            String name = b.dir().getFileName().toString();
+            int r = name.indexOf("-r");
+            if (r < 0) {
+                continue;
+            }
+            String round = name.substring(r);
+            for (Build a : aa) {
+                if (a.dir().getFileName().toString().endsWith(round)) {
+                    Status status = decide(s, margin, s.values(b.run()), s.values(a.run()));
+                    c[status == Status.FAIL ? 0 : status == Status.PASS ? 1 : 2]++;
+                    c[3]++;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static double injectionOrder(Path d) {
+        String name = d.getFileName().toString();
+        if (name.startsWith("slow-")) {
+            return Double.parseDouble(name.substring(5));
+        }
+        return name.startsWith("delay-") ? 1000 + Double.parseDouble(name.substring(6)) : -1;
     }
 
     private static List<Build> builds(Path dir) throws IOException {
@@ -242,16 +329,23 @@ public final class DecisionQuality {
 
     /** A/A or slowed comparisons from the noise model: each run gets an offset, each trial its own noise. */
     private static double failRate(Series s, Noise n, double between, double margin, double effect, Random random) {
+        return failRate(s, n, between, margin, effect, random, SIMULATED);
+    }
+
+    private static double failRate(Series s, Noise n, double between, double margin, double effect, Random unused,
+            int comparisons) {
+        // the same pseudo-random runs for every margin and effect: rates then move monotonically in a search
+        Random random = new Random(42);
         int fails = 0;
         double shift = Math.log1p(effect) * (s.metric().lowerIsBetter() ? 1 : -1);
-        for (int i = 0; i < SIMULATED; i++) {
+        for (int i = 0; i < comparisons; i++) {
             List<Double> base = simulatedRun(n, between, 0, random);
             List<Double> cand = simulatedRun(n, between, shift, random);
             if (decide(s, margin, cand, base) == Status.FAIL) {
                 fails++;
             }
         }
-        return fails / (double) SIMULATED;
+        return fails / (double) comparisons;
     }
 
     private static List<Double> simulatedRun(Noise n, double between, double shift, Random random) {
@@ -263,13 +357,19 @@ public final class DecisionQuality {
         return values;
     }
 
+    /** The smallest margin (1 % steps, up to 300 %) whose A/A FAIL rate is at most 1 %. */
     private static double safeMargin(Series s, Noise n, double between, Random random) {
-        for (int pct = 1; pct <= 200; pct++) {
-            if (failRate(s, n, between, pct / 100.0, 0, random) <= 0.01) {
-                return pct / 100.0;
+        int lo = 1;
+        int hi = s.metric().lowerIsBetter() ? 300 : 99;
+        while (lo < hi) {
+            int mid = (lo + hi) / 2;
+            if (failRate(s, n, between, mid / 100.0, 0, random, SEARCHED) <= 0.01) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return Double.NaN;
+        return lo / 100.0;
     }
 
     /** The smallest effect (1 % steps) a check with this margin fails at least 80 % of the time. */
@@ -278,7 +378,7 @@ public final class DecisionQuality {
         int hi = 400;
         while (lo < hi) {
             int mid = (lo + hi) / 2;
-            if (failRate(s, n, between, margin, mid / 100.0, random) >= 0.8) {
+            if (failRate(s, n, between, margin, mid / 100.0, random, SEARCHED) >= 0.8) {
                 hi = mid;
             } else {
                 lo = mid + 1;

@@ -159,6 +159,68 @@ class MojoTest {
                         + "it out to run exactly the trials");
     }
 
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
+    void checkRejectsBadDecisionSettingsAllAtOnce(CheckMojo mojo) throws Exception {
+        configure(mojo, dir.resolve("missing/run.json"), dir.resolve("no-baseline.json"));
+        MojoExtension.setVariableValueToObject(mojo, "inconclusive", "maybe");
+        MojoExtension.setVariableValueToObject(mojo, "onEnvironmentMismatch", "ignore");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("perfgate: <inconclusive> is 'maybe'; use warn, fail or extend; <onEnvironmentMismatch> "
+                        + "is 'ignore'; use skip, warn or fail");
+        MojoExtension.setVariableValueToObject(mojo, "inconclusive", "warn");
+        MojoExtension.setVariableValueToObject(mojo, "onEnvironmentMismatch", "skip");
+        MojoExtension.setVariableValueToObject(mojo, "alpha", 0.7);
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("alpha 0.7 is not between 0 and 0.5");
+    }
+
+    @Test
+    @InjectMojo(goal = "check", pom = "src/test/resources/unit/check/pom.xml")
+    void inconclusiveWarnsByDefaultAndFailsWhenAskedTo(CheckMojo mojo) throws Exception {
+        Path runFile = dir.resolve("run.json");
+        RunJson.write(runFile, TestRuns.run()
+                .trials(3, "GET /search", TestRuns.req(TestRuns.constant(100, 1_000))).build());
+        Path baseline = dir.resolve("baseline.json");
+        RunJson.write(baseline, TestRuns.run()
+                .trials(3, "GET /search", TestRuns.req(TestRuns.constant(100, 1_000))).build().asBaseline());
+        configure(mojo, runFile, baseline);
+        java.util.List<GateParameter> gates = new java.util.ArrayList<>();
+        GateParameter regression = new GateParameter();
+        MojoExtension.setVariableValueToObject(regression, "metric", "p50");
+        MojoExtension.setVariableValueToObject(regression, "maxRegression", "10%");
+        gates.add(regression);
+        MojoExtension.setVariableValueToObject(mojo, "gates", gates);
+
+        mojo.execute(); // 3 against 3 trials cannot decide: a warning
+        assertThat(Files.readString(dir.resolve("out/result.json"))).contains("\"status\" : \"inconclusive\"")
+                .contains("\"inconclusiveReason\" : \"too-few-trials\"");
+
+        MojoExtension.setVariableValueToObject(mojo, "inconclusive", "fail");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("1 of 1 check(s) failed: p50 of all requests is inconclusive against the "
+                        + "maximum regression of 10 %: too few trials");
+    }
+
+    @Test
+    @InjectMojo(goal = "run", pom = "src/test/resources/unit/run-bad-config/pom.xml")
+    void extendNeedsACapAboveTheTrials(RunMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
+        MojoExtension.setVariableValueToObject(mojo, "duration", "2s");
+        MojoExtension.setVariableValueToObject(mojo, "gates", new java.util.ArrayList<>());
+        MojoExtension.setVariableValueToObject(mojo, "inconclusive", "extend");
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("perfgate: <inconclusive>extend</inconclusive> needs <maxTrials> above <trials> (5), e.g. "
+                        + "<maxTrials>10</maxTrials>");
+        assertThat(dir.resolve("out/run.json")).doesNotExist();
+    }
+
     private void configure(CheckMojo mojo, Path runFile, Path baseline) throws IllegalAccessException {
         MojoExtension.setVariableValueToObject(mojo, "runFile", runFile == null ? null : runFile.toFile());
         MojoExtension.setVariableValueToObject(mojo, "baselineFile", baseline.toFile());
