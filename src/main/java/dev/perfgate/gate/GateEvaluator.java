@@ -3,7 +3,6 @@ package dev.perfgate.gate;
 import dev.perfgate.run.JfrInfo;
 import dev.perfgate.run.MergedResult;
 import dev.perfgate.run.RunResult;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,9 +11,11 @@ import java.util.Objects;
  * Checks gates against a run and, for relative gates, a baseline. Fails closed: a run without data, a flagged
  * measurement, a missing or incomparable baseline are failures with their own category, never a silent pass.
  *
- * <p>Checks per gate: max/min (THRESHOLD, on the merged distribution), maxRegression (REGRESSION, median of
- * per-trial values against the baseline's median), minImprovement (IMPROVEMENT_NOT_MET; passes when the median
- * improved enough <em>or</em> the gate's max/min holds — one combined check, so max/min then is no separate check).
+ * <p>Checks per gate: max/min (THRESHOLD, on the merged distribution), maxRegression (REGRESSION) and
+ * minImprovement (IMPROVEMENT_NOT_MET; passes when the improvement is significant <em>or</em> the gate's max/min
+ * holds — one combined check, so max/min then is no separate check). Relative checks compare one value per trial
+ * with {@link RelativeCheck}'s rules; their failing-side levels come from Holm's step-down over all of them, which
+ * is why they are decided after every gate has been looked at.
  */
 public final class GateEvaluator {
     private GateEvaluator() {

@@ -135,7 +135,9 @@ final class RelativeCheck {
         String what = gate.describe();
         return switch (status) {
             case FAIL -> kind == Kind.REGRESSION
-                    ? what + " regressed " + change + " " + figures(failP(), worseText()) + ", beyond " + limit
+                    // like a threshold, a failing change is never printed as equal to its limit
+                    ? what + " regressed " + Units.signedPercentBeyond(evidence.ratio() - 1, margin) + " "
+                            + figures(failP(), worseText()) + ", beyond " + limit
                     : what + " changed " + change + " " + figures(failP(), worseText()) + ", short of " + limit
                             + (target == null ? "" : ", and " + metric.name() + " is "
                                     + Units.value(metric, target.value()) + ", missing the target "
