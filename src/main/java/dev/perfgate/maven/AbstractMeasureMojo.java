@@ -84,8 +84,8 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     protected int trials;
 
     /**
-     * The most trials the measurement may be extended to after the planned ones (by a statistical gate that needs
-     * more data); fixed in advance. Default: trials, i.e. no extension.
+     * The most trials perfgate:run may extend to with inconclusive=extend, fixed in advance; perfgate:baseline
+     * measures this many. Default: trials, i.e. no extension.
      */
     @Parameter(property = "perfgate.maxTrials")
     protected Integer maxTrials;
