@@ -1,0 +1,58 @@
+package dev.perfgate.profile;
+
+import java.util.regex.Pattern;
+import jdk.jfr.consumer.RecordedFrame;
+
+/**
+ * Method names as a person reads them, and stable across runs: lambda and hidden classes get a new numeric name in
+ * every JVM ({@code Foo$$Lambda$123/0x0000000800c0b000}), which would make the same code look like a new method in
+ * every comparison.
+ */
+final class FrameNames {
+    private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda(?:\\$\\d+)?(?:/0x[0-9a-fA-F]+)?");
+    private static final Pattern HIDDEN = Pattern.compile("/0x[0-9a-fA-F]+");
+    private static final Pattern GENERATED_NUMBER = Pattern.compile("(\\$(?:Proxy|Accessor|GeneratedMethodAccessor))\\d+");
+
+    private FrameNames() {
+    }
+
+    /** "com.acme.Search.findAll", with lambda and hidden-class suffixes removed. */
+    static String of(RecordedFrame frame) {
+        if (frame.getMethod() == null) {
+            return "unknown";
+        }
+        String type = frame.getMethod().getType() == null ? "unknown" : frame.getMethod().getType().getName();
+        return normalise(type) + "." + frame.getMethod().getName();
+    }
+
+    /** A class name as written in Java: JFR gives arrays as descriptors ("[J", "[Ljava.lang.String;"). */
+    static String readableClass(String name) {
+        int dims = 0;
+        while (dims < name.length() && name.charAt(dims) == '[') {
+            dims++;
+        }
+        if (dims == 0) {
+            return normalise(name);
+        }
+        String element = name.substring(dims);
+        String base = switch (element) {
+            case "Z" -> "boolean";
+            case "B" -> "byte";
+            case "C" -> "char";
+            case "S" -> "short";
+            case "I" -> "int";
+            case "J" -> "long";
+            case "F" -> "float";
+            case "D" -> "double";
+            default -> element.startsWith("L") && element.endsWith(";")
+                    ? normalise(element.substring(1, element.length() - 1)) : normalise(element);
+        };
+        return base + "[]".repeat(dims);
+    }
+
+    static String normalise(String typeName) {
+        String t = LAMBDA.matcher(typeName).replaceAll("\\$\\$Lambda");
+        t = HIDDEN.matcher(t).replaceAll("");
+        return GENERATED_NUMBER.matcher(t).replaceAll("$1");
+    }
+}

@@ -1,0 +1,151 @@
+package dev.perfgate.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A real JFR recording of this JVM running a known workload: a hot method, an allocating one, a contended lock. */
+class ProfileAnalyzerTest {
+    @TempDir
+    static Path dir;
+    static Path recording;
+    static Instant started;
+    static ProfileSummary summary;
+
+    /** The workload, in methods with names a test can look for. */
+    static final class Workload {
+        static final class Lock {
+        }
+
+        static final Lock LOCK = new Lock();
+        static volatile double sink;
+        static volatile Object kept;
+
+        static void spin(AtomicBoolean running) {
+            double x = 0;
+            while (running.get()) {
+                for (int i = 1; i < 100_000; i++) {
+                    x += Math.sqrt(i) * Math.sin(i);
+                }
+                sink = x;
+            }
+        }
+
+        static void churn(AtomicBoolean running) {
+            while (running.get()) {
+                kept = new long[4096];
+            }
+        }
+
+        static void holdLock(AtomicBoolean running) {
+            while (running.get()) {
+                synchronized (LOCK) {
+                    try {
+                        Thread.sleep(30); // longer than the profile setting's 10 ms monitor threshold
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    @BeforeAll
+    static void record() throws Exception {
+        recording = dir.resolve("workload.jfr");
+        AtomicBoolean running = new AtomicBoolean(true);
+        List<Thread> threads = new ArrayList<>();
+        try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+            r.start();
+            started = Instant.now();
+            threads.add(new Thread(() -> Workload.spin(running), "spin"));
+            threads.add(new Thread(() -> Workload.churn(running), "churn"));
+            threads.add(new Thread(() -> Workload.holdLock(running), "lock-1"));
+            threads.add(new Thread(() -> Workload.holdLock(running), "lock-2"));
+            threads.forEach(Thread::start);
+            Thread.sleep(4_000);
+            running.set(false);
+            for (Thread t : threads) {
+                t.join(10_000);
+            }
+            r.stop();
+            r.dump(recording);
+        }
+        summary = ProfileAnalyzer.analyze(recording, null, null);
+    }
+
+    @Test
+    void theHotMethodLeadsTheCpuSamples() {
+        assertThat(summary.javaSamples()).isPositive();
+        String spin = Workload.class.getName() + ".spin";
+        assertThat(summary.totalTop()).extracting(ProfileSummary.Count::name).contains(spin);
+        long spinSamples = summary.totalTop().stream().filter(c -> c.name().equals(spin))
+                .mapToLong(ProfileSummary.Count::value).sum();
+        // one of the two busy threads; generous, for a busy 2-core machine
+        assertThat(spinSamples).isGreaterThan(summary.javaSamples() / 5);
+        assertThat(summary.stacksTop()).anySatisfy(c -> assertThat(c.name()).contains(spin));
+        assertThat(summary.stacksTop().get(0).name()).doesNotStartWith(";");
+    }
+
+    @Test
+    void allocationIsAttributedToTheAllocatedClass() {
+        assertThat(summary.allocationBytes()).isPositive();
+        assertThat(summary.allocationByClass().get(0).name()).isEqualTo("long[]");
+    }
+
+    @Test
+    void contendedMonitorIsNamedByItsClass() {
+        assertThat(summary.monitorByClass()).extracting(ProfileSummary.Count::name)
+                .contains(Workload.Lock.class.getName());
+    }
+
+    @Test
+    void cpuLoadIsAveraged() {
+        assertThat(summary.jvmCpu()).isNotNull().isBetween(0.0, 1.0);
+        assertThat(summary.machineCpu()).isNotNull().isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void aWindowWithoutEventsHasNoSamplesAndSaysSo() throws Exception {
+        Instant later = Instant.now().plusSeconds(3600);
+        ProfileSummary empty = ProfileAnalyzer.analyze(recording, later, later.plusSeconds(10));
+        assertThat(empty.javaSamples()).isZero();
+        assertThat(empty.selfTop()).isEmpty();
+        assertThat(empty.warnings()).singleElement().asString().startsWith("only 0 CPU samples in the window");
+        assertThat(empty.windowStartMillis()).isEqualTo(later.toEpochMilli());
+    }
+
+    @Test
+    void theWindowCutsEventsByTimestamp() throws Exception {
+        // the first half of the workload only: fewer samples than the whole, but some
+        ProfileSummary half = ProfileAnalyzer.analyze(recording, started, started.plusSeconds(2));
+        assertThat(half.javaSamples()).isPositive().isLessThan(summary.javaSamples());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"[J, long[]", "[[B, byte[][]", "[Ljava.lang.String;, java.lang.String[]", "java.lang.Object, java.lang.Object"})
+    void arrayDescriptorsReadAsJava(String raw, String readable) {
+        assertThat(FrameNames.readableClass(raw)).isEqualTo(readable);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "com.acme.Foo$$Lambda$123/0x0000000800c0b000, com.acme.Foo$$Lambda",
+        "com.acme.Foo$$Lambda/0x000001f00109c400, com.acme.Foo$$Lambda",
+        "jdk.proxy2.$Proxy12, jdk.proxy2.$Proxy",
+        "com.acme.Search, com.acme.Search"})
+    void generatedNamesAreStableAcrossJvms(String raw, String normalised) {
+        assertThat(FrameNames.normalise(raw)).isEqualTo(normalised);
+    }
+}
