@@ -17,6 +17,11 @@ assert run.schemaVersion == 1
 assert run.trials.size() == 2
 assert run.overall.stats.count > 0
 assert run.jfr.enabled == true
+// the profile summary covers the measured windows only, from the first trial's start to the last trial's end
+assert run.profile != null
+assert run.profile.windowStartMillis == run.trials[0].startEpochMillis
+assert run.profile.windowEndMillis == run.trials[-1].endEpochMillis
+assert run.profile.javaSamples + run.profile.nativeSamples > 0
 
 def leftover = ["pgrep", "-f", "dev.perfgate.it.ItService"].execute()
 leftover.waitFor()

@@ -17,6 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import dev.perfgate.profile.ProfileAnalyzer;
+import dev.perfgate.profile.ProfileSummary;
 import java.util.List;
 
 /**
@@ -79,6 +82,7 @@ public final class Measurement {
             }
         }
         RunResult run = build(assembler);
+        run = run.withProfile(profile(run, out));
         try {
             RunJson.write(out.resolve(RUN_FILE), run);
         } catch (IOException e) {
@@ -157,6 +161,33 @@ public final class Measurement {
         log.info("perfgate: " + reason + " after " + trials(measured) + "; running " + more + " more (cap "
                 + plan.maxTrials() + (more < wanted.trials() ? ", " + wanted.trials() + " asked" : "") + ")");
         return more;
+    }
+
+    /**
+     * The profile of all trials' measured windows, from their .jfr files: the files hold whole JFR chunks that reach
+     * into the warm-up and the neighbouring trials, so each is cut to its trial's start and end. Advisory: a
+     * recording that cannot be read costs the summary, not the measurement.
+     */
+    private ProfileSummary profile(RunResult run, Path out) {
+        List<ProfileAnalyzer.Window> windows = new ArrayList<>();
+        for (TrialResult t : run.trials()) {
+            if (t.jfr() != null) {
+                windows.add(new ProfileAnalyzer.Window(out.resolve(t.jfr()), Instant.ofEpochMilli(t.startEpochMillis()),
+                        Instant.ofEpochMilli(t.endEpochMillis())));
+            }
+        }
+        if (windows.isEmpty()) {
+            return null;
+        }
+        try {
+            ProfileSummary summary = ProfileAnalyzer.analyze(windows);
+            summary.warnings().forEach(w -> log.warn("perfgate: profile: " + w));
+            return summary;
+        } catch (IOException | RuntimeException e) {
+            log.warn("perfgate: the JFR profile could not be analysed (" + e.getMessage() + "); the measurement "
+                    + "stands, without a profile summary");
+            return null;
+        }
     }
 
     /** The run so far; the facts about git, machine and load are gathered once, at the first call. */

@@ -1,6 +1,7 @@
 package dev.perfgate.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.perfgate.profile.ProfileSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,15 +22,25 @@ import java.util.TreeMap;
  * @param overall       all requests over all trials (merged histograms)
  * @param requests      each request name over all trials (merged histograms)
  * @param flags         reasons the whole run is not a valid measurement (trial flags included)
+ * @param profile       what the service's JFR recording says about the measured windows of all trials, or null
+ *                      (no JFR, or it could not be read)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(int schemaVersion, String kind, String pluginVersion, String createdAt, String gitCommit,
         EnvironmentFingerprint environment, LoadInfo load, JfrInfo jfr, List<TrialResult> trials,
-        MergedResult overall, Map<String, MergedResult> requests, List<String> flags) {
+        MergedResult overall, Map<String, MergedResult> requests, List<String> flags, ProfileSummary profile) {
 
     public static final int SCHEMA_VERSION = 1;
     /** Histogram key of all requests together in {@link TrialResult#histograms()}. */
     public static final String ALL = "*";
+
+    /** A run without a profile summary. */
+    public RunResult(int schemaVersion, String kind, String pluginVersion, String createdAt, String gitCommit,
+            EnvironmentFingerprint environment, LoadInfo load, JfrInfo jfr, List<TrialResult> trials,
+            MergedResult overall, Map<String, MergedResult> requests, List<String> flags) {
+        this(schemaVersion, kind, pluginVersion, createdAt, gitCommit, environment, load, jfr, trials, overall,
+                requests, flags, null);
+    }
 
     public RunResult {
         trials = trials == null ? List.of() : List.copyOf(trials);
@@ -44,6 +55,11 @@ public record RunResult(int schemaVersion, String kind, String pluginVersion, St
     /** This run as a baseline: same numbers, without paths that only exist in one build directory. */
     public RunResult asBaseline() {
         return new RunResult(schemaVersion, "baseline", pluginVersion, createdAt, gitCommit, environment, load, jfr,
-                trials.stream().map(TrialResult::withoutLocalFiles).toList(), overall, requests, flags);
+                trials.stream().map(TrialResult::withoutLocalFiles).toList(), overall, requests, flags, profile);
+    }
+
+    public RunResult withProfile(ProfileSummary summary) {
+        return new RunResult(schemaVersion, kind, pluginVersion, createdAt, gitCommit, environment, load, jfr, trials,
+                overall, requests, flags, summary);
     }
 }

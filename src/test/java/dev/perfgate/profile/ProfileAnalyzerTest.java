@@ -92,8 +92,8 @@ class ProfileAnalyzerTest {
         assertThat(summary.totalTop()).extracting(ProfileSummary.Count::name).contains(spin);
         long spinSamples = summary.totalTop().stream().filter(c -> c.name().equals(spin))
                 .mapToLong(ProfileSummary.Count::value).sum();
-        // one of the two busy threads; generous, for a busy 2-core machine
-        assertThat(spinSamples).isGreaterThan(summary.javaSamples() / 5);
+        // one of the two busy threads (the allocating one is the other); generous, for a busy 2-core machine
+        assertThat(spinSamples).isGreaterThanOrEqualTo(Math.max(10, summary.javaSamples() / 10));
         assertThat(summary.stacksTop()).anySatisfy(c -> assertThat(c.name()).contains(spin));
         assertThat(summary.stacksTop().get(0).name()).doesNotStartWith(";");
     }

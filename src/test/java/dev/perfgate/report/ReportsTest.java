@@ -192,6 +192,35 @@ class ReportsTest {
         assertThat(problems.get(0).get("category").asText()).isEqualTo("no-data");
     }
 
+    @Test
+    void resultMarkdownShowsTheProfileWithCountsAndRoundTripsThroughRunJson() throws Exception {
+        dev.perfgate.profile.ProfileSummary profile = new dev.perfgate.profile.ProfileSummary(1, 2, 400, 900,
+                List.of(new dev.perfgate.profile.ProfileSummary.Count("com.acme.Search.findAll", 300),
+                        new dev.perfgate.profile.ProfileSummary.Count("java.lang.String.indexOf", 40)),
+                List.of(), List.of(new dev.perfgate.profile.ProfileSummary.Count("a;b;c", 10)), 3L << 20,
+                List.of(new dev.perfgate.profile.ProfileSummary.Count("byte[]", 2L << 20)),
+                new dev.perfgate.profile.ProfileSummary.Gc(3, 12.5, 8.25, List.of()),
+                List.of(new dev.perfgate.profile.ProfileSummary.Count("com.acme.Cache", 120)), List.of(), 0.42, 0.9,
+                List.of("only 40 CPU samples in the window: shares of a few per cent are noise"));
+        RunResult withProfile = RUN.withProfile(profile);
+        String md = ResultMarkdown.render(withProfile, BASELINE, verdict(withProfile, BASELINE));
+        assertThat(md).contains("### Profile (JFR, measured windows only)")
+                .contains("400 CPU samples in Java code, 900 in native code (mostly idle waits); the JVM used 42 % "
+                        + "of the machine's CPU, the machine 90 %.")
+                .contains("| `com.acme.Search.findAll` | 300 | 75.0 % |")
+                .contains("Allocation (sampled): `byte[]` 2.0 MiB of 3.0 MiB.")
+                .contains("GC: 3 collections, 12.5 ms paused in all, longest 8.3 ms.")
+                .contains("Lock waits: `com.acme.Cache` 120 ms.")
+                .contains("⚠️ only 40 CPU samples");
+        assertThat(ResultMarkdown.render(RUN, BASELINE, verdict(RUN, BASELINE))).doesNotContain("### Profile");
+
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("run", ".json");
+        RunJson.write(file, withProfile);
+        assertThat(RunJson.read(file).profile()).isEqualTo(profile);
+        assertThat(RunJson.read(file).asBaseline().profile()).isEqualTo(profile);
+        java.nio.file.Files.delete(file);
+    }
+
     private static int indexOfStarting(List<String> lines, String prefix) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(prefix)) {
