@@ -33,6 +33,12 @@ public class CheckMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.runFile")
     private File runFile;
 
+    /** "; root cause candidate: …" from the profiles, or "" when there is none. */
+    private static String rootCause(RunResult run, RunResult baseline) {
+        var candidates = dev.perfgate.report.RootCause.candidates(run, baseline);
+        return candidates.isEmpty() ? "" : "; root cause candidate: " + candidates.get(0).describe();
+    }
+
     /** Whether the run could have been extended: its trials were then looked at twice. */
     private static boolean extensionPlanned(RunResult run) {
         return run.load() != null && run.load().maxTrials() > run.load().plannedTrials()
@@ -97,6 +103,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
         throw new MojoFailureException("perfgate: " + failures.size() + " of " + (parsed.size()
                 + verdict.runProblems().size()) + " check(s) failed: " + failures.get(0).message()
                 + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more above)" : "")
+                + rootCause(run, baseline)
                 + "; report: " + written.markdown());
     }
 

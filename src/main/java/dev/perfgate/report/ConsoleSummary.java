@@ -75,6 +75,9 @@ public final class ConsoleSummary {
                 lines.addAll(relative);
             }
         }
+        for (var finding : RootCause.candidates(run, baseline)) {
+            lines.add("  root cause candidate: " + finding.describe());
+        }
         for (GateOutcome p : verdict.runProblems()) {
             lines.add("  " + p.status().name() + "  " + p.message());
         }

@@ -99,6 +99,7 @@ public final class ResultMarkdown {
         }
         md.append('\n');
         md.append(RelativeTable.markdown(verdict));
+        md.append(RootCause.markdown(run, baseline));
         md.append(ProfileMarkdown.render(run));
 
         md.append("<sub>").append(Figures.environment(run.environment())).append(" · ").append(Figures.jfr(run.jfr()))

@@ -221,6 +221,24 @@ class ReportsTest {
         java.nio.file.Files.delete(file);
     }
 
+    @Test
+    void rootCauseCandidatesComeFromBothProfiles() throws Exception {
+        var hot = new dev.perfgate.profile.ProfileSummary.Count("com.acme.Search.findAll", 410);
+        var cold = new dev.perfgate.profile.ProfileSummary.Count("com.acme.Search.findAll", 30);
+        var gc = new dev.perfgate.profile.ProfileSummary.Gc(0, 0, 0, List.of());
+        RunResult run = RUN.withProfile(new dev.perfgate.profile.ProfileSummary(1, 2, 1000, 0, List.of(hot),
+                List.of(), List.of(), 0, List.of(), gc, List.of(), List.of(), null, null, List.of()));
+        RunResult base = BASELINE.withProfile(new dev.perfgate.profile.ProfileSummary(1, 2, 1000, 0, List.of(cold),
+                List.of(), List.of(), 0, List.of(), gc, List.of(), List.of(), null, null, List.of()));
+        Verdict v = verdict(run, base);
+        assertThat(ConsoleSummary.lines(run, base, v)).anySatisfy(l -> assertThat(l).startsWith(
+                "  root cause candidate: com.acme.Search.findAll self time 3.0 % → 41.0 % of CPU samples (30 → 410 "
+                        + "samples, z = "));
+        assertThat(ResultMarkdown.render(run, base, v)).contains("### Root-cause candidates")
+                .contains("| `com.acme.Search.findAll` | self | 3.0 % | 41.0 % | 30 → 410 |");
+        assertThat(ResultMarkdown.render(run, BASELINE, v)).doesNotContain("Root-cause");
+    }
+
     private static int indexOfStarting(List<String> lines, String prefix) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(prefix)) {
