@@ -221,6 +221,44 @@ class MojoTest {
         assertThat(dir.resolve("out/run.json")).doesNotExist();
     }
 
+    @Test
+    @InjectMojo(goal = "profile", pom = "src/test/resources/unit/profile/pom.xml")
+    void profileAnalysesARecordingFromOutsideThePlugin(ProfileMojo mojo) throws Exception {
+        Path recording = dir.resolve("app.jfr");
+        try (jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            r.start();
+            long end = System.nanoTime() + 1_500_000_000L;
+            double x = 0;
+            while (System.nanoTime() < end) {
+                x += Math.sqrt(x + 1);
+            }
+            assertThat(x).isPositive();
+            r.stop();
+            r.dump(recording);
+        }
+        MojoExtension.setVariableValueToObject(mojo, "jfr", recording.toFile());
+        MojoExtension.setVariableValueToObject(mojo, "baselineJfr", recording.toFile());
+        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
+
+        mojo.execute();
+
+        String json = Files.readString(dir.resolve("out/profile.json"));
+        assertThat(json).contains("\"javaSamples\"").contains("\"selfTop\"");
+        assertThat(RunJson.mapper().readTree(json).get("javaSamples").asLong()).isPositive();
+
+        MojoExtension.setVariableValueToObject(mojo, "jfr", dir.resolve("missing.jfr").toFile());
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("perfgate: perfgate.jfr names no readable file")
+                .hasMessageEndingWith("give a JFR recording: mvn perfgate:profile -Dperfgate.jfr=app.jfr");
+        Path notJfr = dir.resolve("not.jfr");
+        Files.writeString(notJfr, "hello");
+        MojoExtension.setVariableValueToObject(mojo, "jfr", notJfr.toFile());
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("is not a readable JFR recording");
+    }
+
     private void configure(CheckMojo mojo, Path runFile, Path baseline) throws IllegalAccessException {
         MojoExtension.setVariableValueToObject(mojo, "runFile", runFile == null ? null : runFile.toFile());
         MojoExtension.setVariableValueToObject(mojo, "baselineFile", baseline.toFile());
