@@ -22,6 +22,7 @@ assert run.profile != null
 assert run.profile.windowStartMillis == run.trials[0].startEpochMillis
 assert run.profile.windowEndMillis == run.trials[-1].endEpochMillis
 assert run.profile.javaSamples + run.profile.nativeSamples > 0
+assert new File(out, "flame-cpu.html").text.startsWith("<!DOCTYPE html>")
 
 def leftover = ["pgrep", "-f", "dev.perfgate.it.ItService"].execute()
 leftover.waitFor()

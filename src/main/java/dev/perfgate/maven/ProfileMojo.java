@@ -60,6 +60,15 @@ public class ProfileMojo extends AbstractPerfgateMojo {
             throw new MojoExecutionException("perfgate: cannot write " + out + ": " + e.getMessage(), e);
         }
         getLog().info("perfgate: profile summary: " + out);
+        Path flame = outputDirectory.toPath().resolve("flame-cpu.html");
+        try {
+            dev.perfgate.profile.FlameGraphs.cpu(List.of(new ProfileAnalyzer.Window(jfr.toPath(), null, null)), flame,
+                    "CPU samples of " + jfr.getName());
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("perfgate: cannot write the flame graph " + flame + ": "
+                    + e.getMessage(), e);
+        }
+        getLog().info("perfgate: CPU flame graph: " + flame);
     }
 
     private static ProfileSummary analyze(File file, String property) throws MojoExecutionException {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import dev.perfgate.profile.FlameGraphs;
 import dev.perfgate.profile.ProfileAnalyzer;
 import dev.perfgate.profile.ProfileSummary;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.List;
 public final class Measurement {
     public static final String RUN_FILE = "run.json";
     public static final String SERVICE_LOG = "service.log";
+    public static final String FLAME_GRAPH = "flame-cpu.html";
 
     private final MeasurementPlan plan;
     private final RunLog log;
@@ -182,6 +184,9 @@ public final class Measurement {
         try {
             ProfileSummary summary = ProfileAnalyzer.analyze(windows);
             summary.warnings().forEach(w -> log.warn("perfgate: profile: " + w));
+            Path flame = out.resolve(FLAME_GRAPH);
+            FlameGraphs.cpu(windows, flame, "CPU samples of the measured trials");
+            log.info("perfgate: CPU flame graph: " + flame);
             return summary;
         } catch (IOException | RuntimeException e) {
             log.warn("perfgate: the JFR profile could not be analysed (" + e.getMessage() + "); the measurement "
@@ -259,7 +264,7 @@ public final class Measurement {
         try {
             Files.createDirectories(out);
             try (DirectoryStream<Path> old = Files.newDirectoryStream(out,
-                    "{trial-*.hlog,trial-*.jfr,service-*.jfr," + RUN_FILE + ",result.*}")) {
+                    "{trial-*.hlog,trial-*.jfr,service-*.jfr," + RUN_FILE + ",result.*," + FLAME_GRAPH + "}")) {
                 for (Path p : old) {
                     Files.deleteIfExists(p);
                 }

@@ -245,6 +245,7 @@ class MojoTest {
         String json = Files.readString(dir.resolve("out/profile.json"));
         assertThat(json).contains("\"javaSamples\"").contains("\"selfTop\"");
         assertThat(RunJson.mapper().readTree(json).get("javaSamples").asLong()).isPositive();
+        assertThat(dir.resolve("out/flame-cpu.html")).exists();
 
         MojoExtension.setVariableValueToObject(mojo, "jfr", dir.resolve("missing.jfr").toFile());
         assertThatThrownBy(mojo::execute)

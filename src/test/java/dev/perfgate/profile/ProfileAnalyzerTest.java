@@ -133,6 +133,17 @@ class ProfileAnalyzerTest {
         assertThat(half.javaSamples()).isPositive().isLessThan(summary.javaSamples());
     }
 
+    @Test
+    void cpuFlameGraphIsSelfContainedHtmlWithTheHotMethod() throws Exception {
+        Path html = dir.resolve("flame-cpu.html");
+        long samples = FlameGraphs.cpu(List.of(new ProfileAnalyzer.Window(recording, null, null)), html, "test");
+        assertThat(samples).isEqualTo(summary.javaSamples());
+        String page = java.nio.file.Files.readString(html);
+        // opens from disk: no script or style is fetched (the page only names the SVG namespace and its author)
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("spin").doesNotContain("<script src")
+                .doesNotContain("<link");
+    }
+
     @ParameterizedTest
     @CsvSource({"[J, long[]", "[[B, byte[][]", "[Ljava.lang.String;, java.lang.String[]", "java.lang.Object, java.lang.Object"})
     void arrayDescriptorsReadAsJava(String raw, String readable) {
