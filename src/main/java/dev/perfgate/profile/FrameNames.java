@@ -9,8 +9,10 @@ import jdk.jfr.consumer.RecordedFrame;
  * every comparison.
  */
 final class FrameNames {
-    private static final Pattern LAMBDA = Pattern.compile("\\$\\$Lambda(?:\\$\\d+)?(?:/0x[0-9a-fA-F]+)?");
-    private static final Pattern HIDDEN = Pattern.compile("/0x[0-9a-fA-F]+");
+    // JDK 17 JFR writes hidden classes as "Foo$$Lambda$14/0x0000000800c0b000" or "Foo$$Lambda+0x00007f45….373182087"
+    private static final Pattern LAMBDA = Pattern.compile(
+            "\\$\\$Lambda(?:\\$\\d+)?(?:[/+]0x[0-9a-fA-F]+)?(?:\\.\\d+)?");
+    private static final Pattern HIDDEN = Pattern.compile("[/+]0x[0-9a-fA-F]+(?:\\.\\d+)?");
     private static final Pattern GENERATED_NUMBER = Pattern.compile("(\\$(?:Proxy|Accessor|GeneratedMethodAccessor))\\d+");
 
     private FrameNames() {

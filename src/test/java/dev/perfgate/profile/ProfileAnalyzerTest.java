@@ -154,6 +154,8 @@ class ProfileAnalyzerTest {
     @CsvSource({
         "com.acme.Foo$$Lambda$123/0x0000000800c0b000, com.acme.Foo$$Lambda",
         "com.acme.Foo$$Lambda/0x000001f00109c400, com.acme.Foo$$Lambda",
+        "com.acme.Foo$$Lambda+0x00007f458c007a08.373182087, com.acme.Foo$$Lambda",
+        "com.acme.Hidden+0x00007f458c007a08.12, com.acme.Hidden",
         "jdk.proxy2.$Proxy12, jdk.proxy2.$Proxy",
         "com.acme.Search, com.acme.Search"})
     void generatedNamesAreStableAcrossJvms(String raw, String normalised) {

@@ -1,0 +1,19 @@
+def log = new File(basedir, "build.log").text
+def baseline = new groovy.json.JsonSlurper().parse(new File(basedir, "src/perf/baseline.json"))
+assert baseline.profile != null : "the baseline keeps its profile summary"
+
+assert log =~ /p50 of GET \/work regressed/
+assert log.contains("root cause candidate: dev.perfgate.it.ItService.hot ")
+// lambda names are stable across the two JVMs: the request handler is no candidate
+assert !(log =~ /root cause candidate: .*Lambda/)
+// the failure's own message ends with the top candidate
+assert log =~ /Failed to execute goal .*perfgate: 1 of 1 check\(s\) failed: .*; root cause candidate: dev\.perfgate\.it\.ItService\.hot /
+def md = new File(basedir, "target/perfgate/result.md").text
+assert md.contains("### Root-cause candidates")
+assert md.contains("| `dev.perfgate.it.ItService.hot` | ")
+// the page packs names by shared prefixes, so only the class is searched for
+assert new File(basedir, "target/perfgate/flame-cpu.html").text.contains("dev.perfgate.it.ItService")
+
+def leftover = ["pgrep", "-f", "dev.perfgate.it.ItService"].execute()
+leftover.waitFor()
+assert leftover.exitValue() != 0 : "an it-service process was left running: " + leftover.text
