@@ -24,7 +24,7 @@ def gate = slower.gates[0]
 assert gate.status == "fail" && gate.category == "regression"
 assert gate.statistics.ratio > 1.2 && gate.statistics.intervalLow > 1.10
 assert gate.statistics.pValue < 0.01 && gate.statistics.trials == 8 && gate.statistics.baselineTrials == 8
-assert gate.message =~ /^p50 of GET \/work regressed \+\d+\.\d % \(median .* 98 % CI .* p\(worse than \+10 %\) = .*; 8 vs 8 trials, spread .*\), beyond the maximum regression of 10 %$/
+assert gate.message =~ /^p50 of GET \/work regressed \+\d+\.\d % \(median .* 98 % CI .* p\(worse than \+10 %\) [=<] .*; 8 vs 8 trials, spread .*\), beyond the maximum regression of 10 %$/
 assert log =~ /p50 of GET \/work regressed/
 assert log.contains("BUILD FAILURE")
 
