@@ -173,20 +173,12 @@ public final class GateEvaluator {
     private static void evaluateGate(Gate gate, RunResult run, Reference ref, List<Slot> slots,
             DecisionSettings settings) {
         List<GateOutcome> out = new ArrayList<>();
-        evaluateAbsolute(gate, run, ref, out);
+        Double value = evaluateAbsolute(gate, run, ref, out);
         boolean usable = out.stream().noneMatch(o -> o.category() == Category.NO_DATA
                 || o.category() == Category.BROKEN_MEASUREMENT);
         out.forEach(o -> slots.add(Slot.done(o)));
         if (!usable) {
             return;
-        }
-        Double value = null;
-        if (gate.hasAbsolute()) {
-            try {
-                value = MetricValues.merged(run, gate);
-            } catch (MetricValues.Unavailable e) {
-                return;
-            }
         }
         if (gate.maxRegression() != null) {
             slots.add(regression(gate, run, ref, settings));
@@ -196,21 +188,25 @@ public final class GateEvaluator {
         }
     }
 
-    /** The data checks of a gate and its max/min check (not when max/min is the target of minImprovement). */
-    private static void evaluateAbsolute(Gate gate, RunResult run, Reference ref, List<GateOutcome> out) {
+    /**
+     * The data checks of a gate and its max/min check (not when max/min is the target of minImprovement).
+     *
+     * @return the merged value when the gate has max/min (also the target of minImprovement), otherwise null
+     */
+    private static Double evaluateAbsolute(Gate gate, RunResult run, Reference ref, List<GateOutcome> out) {
         MergedResult merged = gate.request() == null ? run.overall() : run.requests().get(gate.request());
         if (merged == null || merged.stats() == null || merged.stats().count() == 0) {
             out.add(new GateOutcome(gate, Status.FAIL, Category.NO_DATA, null, null, gate.describe()
                     + ": no requests named '" + gate.requestLabel() + "' were measured in run.json ("
                     + run.overall().stats().count() + " requests in all), so the gate cannot be checked"));
-            return;
+            return null;
         }
         if (gate.metric().kind() != Metric.Kind.ERROR_RATE && merged.stats().errors() >= merged.stats().count()) {
             // Timings of failures are not the service's speed: a mistyped path answering 404 fast must not pass.
             out.add(new GateOutcome(gate, Status.FAIL, Category.NO_DATA, null, null, gate.describe()
                     + ": not one of the " + merged.stats().count() + " requests of " + gate.requestLabel()
                     + " succeeded (errors: " + merged.stats().errorsByKind() + "), so the gate cannot be checked"));
-            return;
+            return null;
         }
         // absolute value, needed by THRESHOLD and by the target of a combined improvement gate
         Double value = null;
@@ -219,12 +215,13 @@ public final class GateEvaluator {
                 value = MetricValues.merged(run, gate);
             } catch (MetricValues.Unavailable e) {
                 out.add(broken(gate, e));
-                return;
+                return null;
             }
         }
         if (gate.hasAbsolute() && gate.minImprovement() == null) {
             out.add(threshold(gate, value, ref));
         }
+        return value;
     }
 
     private static GateOutcome broken(Gate gate, MetricValues.Unavailable e) {
