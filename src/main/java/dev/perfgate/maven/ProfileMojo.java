@@ -2,6 +2,8 @@ package dev.perfgate.maven;
 
 import dev.perfgate.profile.ProfileAnalyzer;
 import dev.perfgate.profile.ProfileDiff;
+import dev.perfgate.profile.ProfileFiles;
+import dev.perfgate.profile.ProfileStacks;
 import dev.perfgate.profile.ProfileSummary;
 import dev.perfgate.run.RunJson;
 import java.io.File;
@@ -17,7 +19,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Analyses any JFR recording without sending load — one from perfgate:run, or one taken in production — and, given
  * a second one, lists the methods whose share of the CPU samples changed significantly. Writes profile.json (the
- * summary, the same as run.json's profile) and prints the hottest methods.
+ * summary, the same as run.json's profile), flame graphs and pprof profiles ({@link ProfileFiles}), and with a
+ * baseline a differential CPU flame graph, and prints the hottest methods.
  *
  * <pre>mvn perfgate:profile -Dperfgate.jfr=app.jfr [-Dperfgate.baselineJfr=before.jfr]</pre>
  */
@@ -60,15 +63,38 @@ public class ProfileMojo extends AbstractPerfgateMojo {
             throw new MojoExecutionException("perfgate: cannot write " + out + ": " + e.getMessage(), e);
         }
         getLog().info("perfgate: profile summary: " + out);
-        Path flame = outputDirectory.toPath().resolve("flame-cpu.html");
+        Path dir = outputDirectory.toPath();
+        ProfileStacks stacks;
         try {
-            dev.perfgate.profile.FlameGraphs.cpu(List.of(new ProfileAnalyzer.Window(jfr.toPath(), null, null)), flame,
-                    "CPU samples of " + jfr.getName());
+            stacks = ProfileFiles.write(List.of(new ProfileAnalyzer.Window(jfr.toPath(), null, null)), dir,
+                    jfr.getName());
         } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("perfgate: cannot write the flame graph " + flame + ": "
-                    + e.getMessage(), e);
+            throw new MojoExecutionException("perfgate: cannot write the flame graphs and pprof profiles of " + jfr
+                    + " to " + dir + ": " + e.getMessage(), e);
         }
-        getLog().info("perfgate: CPU flame graph: " + flame);
+        getLog().info("perfgate: flame graphs and pprof profiles in " + dir + ": "
+                + String.join(", ", ProfileFiles.NAMES));
+        if (baselineJfr != null) {
+            Path diff = dir.resolve(ProfileFiles.FLAME_DIFF);
+            try {
+                ProfileStacks base = ProfileStacks.read(List.of(new ProfileAnalyzer.Window(baselineJfr.toPath(), null,
+                        null)));
+                ProfileFiles.writeDiff(base, baselineJfr.getName(), stacks, jfr.getName(), dir);
+            } catch (IOException | RuntimeException e) {
+                throw new MojoExecutionException("perfgate: cannot write the differential flame graph " + diff + ": "
+                        + e.getMessage(), e);
+            }
+            getLog().info("perfgate: differential CPU flame graph against " + baselineJfr + " (red: larger share, "
+                    + "blue: smaller): " + diff);
+        } else {
+            try {
+                // one from an earlier comparison would pass for this recording's
+                Files.deleteIfExists(dir.resolve(ProfileFiles.FLAME_DIFF));
+            } catch (IOException e) {
+                throw new MojoExecutionException("perfgate: cannot remove the stale " + dir.resolve(
+                        ProfileFiles.FLAME_DIFF) + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     private static ProfileSummary analyze(File file, String property) throws MojoExecutionException {

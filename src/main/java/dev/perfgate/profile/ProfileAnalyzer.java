@@ -187,7 +187,8 @@ public final class ProfileAnalyzer {
         stacks.add(collapsed.toString(), 1);
     }
 
-    private static boolean idlePark(RecordedStackTrace trace) {
+    /** Package-visible: the lock flame graph leaves out the same idle parks. */
+    static boolean idlePark(RecordedStackTrace trace) {
         if (trace == null) {
             return false;
         }

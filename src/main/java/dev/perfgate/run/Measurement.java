@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import dev.perfgate.profile.FlameGraphs;
+import dev.perfgate.profile.ProfileFiles;
 import dev.perfgate.profile.ProfileAnalyzer;
 import dev.perfgate.profile.ProfileSummary;
 import java.util.List;
@@ -35,7 +35,7 @@ import java.util.List;
 public final class Measurement {
     public static final String RUN_FILE = "run.json";
     public static final String SERVICE_LOG = "service.log";
-    public static final String FLAME_GRAPH = "flame-cpu.html";
+    public static final String FLAME_GRAPH = ProfileFiles.FLAME_CPU;
 
     private final MeasurementPlan plan;
     private final RunLog log;
@@ -184,14 +184,24 @@ public final class Measurement {
         try {
             ProfileSummary summary = ProfileAnalyzer.analyze(windows);
             summary.warnings().forEach(w -> log.warn("perfgate: profile: " + w));
-            Path flame = out.resolve(FLAME_GRAPH);
-            FlameGraphs.cpu(windows, flame, "CPU samples of the measured trials");
-            log.info("perfgate: CPU flame graph: " + flame);
+            writeProfileFiles(windows, out);
             return summary;
         } catch (IOException | RuntimeException e) {
             log.warn("perfgate: the JFR profile could not be analysed (" + e.getMessage() + "); the measurement "
                     + "stands, without a profile summary");
             return null;
+        }
+    }
+
+    /** Flame graphs and pprof profiles; advisory too, and a failure here costs only these files. */
+    private void writeProfileFiles(List<ProfileAnalyzer.Window> windows, Path out) {
+        try {
+            ProfileFiles.write(windows, out, "the measured trials");
+            log.info("perfgate: flame graphs and pprof profiles in " + out + ": " + String.join(", ",
+                    ProfileFiles.NAMES));
+        } catch (IOException | RuntimeException e) {
+            log.warn("perfgate: the flame graphs and pprof profiles could not be written to " + out + " ("
+                    + e.getMessage() + "); the measurement and its profile summary stand");
         }
     }
 
@@ -264,7 +274,8 @@ public final class Measurement {
         try {
             Files.createDirectories(out);
             try (DirectoryStream<Path> old = Files.newDirectoryStream(out,
-                    "{trial-*.hlog,trial-*.jfr,service-*.jfr," + RUN_FILE + ",result.*," + FLAME_GRAPH + "}")) {
+                    "{trial-*.hlog,trial-*.jfr,service-*.jfr," + RUN_FILE + ",result.*,"
+                            + String.join(",", ProfileFiles.NAMES) + "}")) {
                 for (Path p : old) {
                     Files.deleteIfExists(p);
                 }
