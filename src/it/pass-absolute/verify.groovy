@@ -23,6 +23,9 @@ assert run.profile.windowStartMillis == run.trials[0].startEpochMillis
 assert run.profile.windowEndMillis == run.trials[-1].endEpochMillis
 assert run.profile.javaSamples + run.profile.nativeSamples > 0
 assert new File(out, "flame-cpu.html").text.startsWith("<!DOCTYPE html>")
+["flame-alloc.html", "flame-lock.html", "profile-cpu.pb.gz", "profile-alloc.pb.gz", "profile-lock.pb.gz"].each { f ->
+    assert new File(out, f).length() > 0 : "${f} missing"
+}
 
 def leftover = ["pgrep", "-f", "dev.perfgate.it.ItService"].execute()
 leftover.waitFor()

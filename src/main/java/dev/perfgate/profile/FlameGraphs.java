@@ -23,10 +23,11 @@ public final class FlameGraphs {
     private static final String JAVA_FRAME = "_[j]";
     private static final String[] TYPE_MARKERS = {"_[j]", "_[i]", "_[k]", "_[0]", "_[1]"};
 
-    /** The legend, in the page's title: the converter's page has no other place for text of ours. */
-    static final String DIFF_LEGEND = "colour = change of each frame's share of the samples against the "
-            + "baseline: red larger, blue smaller, grey unchanged, yellow new; ±n in the tooltip = samples above or "
-            + "below the baseline's share";
+    /**
+     * The legend, in the page's title: the converter's page has no other place for text of ours. Short, because a
+     * title of two lines runs into the page's buttons.
+     */
+    static final String DIFF_LEGEND = "red: larger share of samples than in the baseline, blue: smaller, yellow: new";
 
     private FlameGraphs() {
     }

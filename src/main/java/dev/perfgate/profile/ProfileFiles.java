@@ -37,11 +37,11 @@ public final class ProfileFiles {
         FlameGraphs.draw(stacks.cpu(), dir.resolve(FLAME_CPU), String.format(Locale.ROOT,
                 "CPU samples of %s (%,d samples)", subject, ProfileStacks.total(stacks.cpu())));
         FlameGraphs.draw(stacks.allocation(), dir.resolve(FLAME_ALLOCATION), String.format(Locale.ROOT,
-                "Allocation of %s by allocating stack and class (%.1f MB estimated from JFR's samples)", subject,
+                "Allocation of %s (%,.1f MB, estimated from JFR's samples)", subject,
                 ProfileStacks.total(stacks.allocation()) / 1e6));
         FlameGraphs.draw(stacks.locks(), dir.resolve(FLAME_LOCKS), String.format(Locale.ROOT,
-                "Lock waits of %s by waiting stack and monitor or blocker class (%.1f ms above JFR's threshold, "
-                        + "idle pool workers left out)", subject, ProfileStacks.total(stacks.locks()) / 1e6));
+                "Lock waits of %s (%,.1f ms in waits over JFR's threshold, idle pool workers left out)", subject,
+                ProfileStacks.total(stacks.locks()) / 1e6));
         Pprof.write(stacks.cpu(), Pprof.CPU, stacks.first(), stacks.last(), dir.resolve(PPROF_CPU));
         Pprof.write(stacks.allocation(), Pprof.ALLOCATION, stacks.first(), stacks.last(),
                 dir.resolve(PPROF_ALLOCATION));
@@ -56,7 +56,7 @@ public final class ProfileFiles {
     public static void writeDiff(ProfileStacks baseline, String baselineSubject, ProfileStacks candidate,
             String subject, Path dir) throws IOException {
         FlameGraphs.diff(baseline.cpu(), candidate.cpu(), dir.resolve(FLAME_DIFF), String.format(Locale.ROOT,
-                "CPU samples of %s (%,d samples) against %s (%,d samples)", subject,
+                "CPU of %s (%,d samples) vs %s (%,d samples)", subject,
                 ProfileStacks.total(candidate.cpu()), baselineSubject, ProfileStacks.total(baseline.cpu())));
     }
 }

@@ -246,6 +246,14 @@ class MojoTest {
         assertThat(json).contains("\"javaSamples\"").contains("\"selfTop\"");
         assertThat(RunJson.mapper().readTree(json).get("javaSamples").asLong()).isPositive();
         assertThat(dir.resolve("out/flame-cpu.html")).exists();
+        for (String name : dev.perfgate.profile.ProfileFiles.NAMES) {
+            assertThat(dir.resolve("out").resolve(name)).isNotEmptyFile();
+        }
+        // the recording against itself: every frame's share unchanged
+        assertThat(Files.readString(dir.resolve("out/flame-diff.html"))).contains("const maxdiff = 0;");
+        MojoExtension.setVariableValueToObject(mojo, "baselineJfr", null);
+        mojo.execute();
+        assertThat(dir.resolve("out/flame-diff.html")).as("not left from the comparison before").doesNotExist();
 
         MojoExtension.setVariableValueToObject(mojo, "jfr", dir.resolve("missing.jfr").toFile());
         assertThatThrownBy(mojo::execute)

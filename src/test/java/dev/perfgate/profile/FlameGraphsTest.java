@@ -19,6 +19,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ class FlameGraphsTest {
     @TempDir
     static Path dir;
     static Path recording;
+    static Instant started;
     static ProfileStacks stacks;
 
     static final class Workload {
@@ -99,6 +101,7 @@ class FlameGraphsTest {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>());
         try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
             r.start();
+            started = Instant.now();
             threads.add(new Thread(() -> Workload.spin(running), "spin"));
             threads.add(new Thread(() -> Workload.churn(running), "churn"));
             for (int i = 1; i <= 2; i++) {
@@ -106,7 +109,7 @@ class FlameGraphsTest {
                 threads.add(new Thread(() -> Workload.holdLock(running), "lock-" + i));
             }
             threads.forEach(Thread::start);
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             while (System.nanoTime() < end) {
                 pool.execute(() -> { });
                 Thread.sleep(100);
@@ -189,7 +192,7 @@ class FlameGraphsTest {
         FlameGraphs.diff(baseline, candidate, html, "run vs <baseline>");
 
         FlamePage page = FlamePage.read(html);
-        assertThat(page.title()).startsWith("run vs &lt;baseline&gt; — ").contains("red larger, blue smaller");
+        assertThat(page.title()).startsWith("run vs &lt;baseline&gt; — ").endsWith(FlameGraphs.DIFF_LEGEND);
         assertThat(page.frame("b").orElseThrow().diff()).as("hotter: red").isPositive();
         assertThat(page.frame("a").orElseThrow().diff()).as("cooler: blue").isNegative();
         assertThat(page.frame("c").orElseThrow().diff()).as("new: yellow").isNull();
@@ -272,6 +275,30 @@ class FlameGraphsTest {
         assertThat(FlamePage.read(out.resolve(ProfileFiles.FLAME_CPU)).title())
                 .isEqualTo("CPU samples of nothing (0 samples)");
         assertThat(PprofReader.read(out.resolve(ProfileFiles.PPROF_CPU)).samples()).isEmpty();
+    }
+
+    @Test
+    void everyPageRendersInHeadlessChromium() throws Exception {
+        Path chromium = HeadlessChromium.find();
+        Assumptions.assumeTrue(chromium != null, "chromium is not on the PATH, so the flame graphs are not opened "
+                + "in a browser; install it (apt-get install chromium, as .ci/run does) to run this test");
+        Path out = dir.resolve("browser");
+        ProfileStacks all = ProfileFiles.write(List.of(new ProfileAnalyzer.Window(recording, null, null)), out,
+                "the <test>");
+        ProfileStacks firstHalf = ProfileStacks.read(List.of(new ProfileAnalyzer.Window(recording, null,
+                started.plusMillis(1000))));
+        ProfileFiles.writeDiff(firstHalf, "its first half", all, "the <test>", out);
+
+        for (String name : List.of(ProfileFiles.FLAME_CPU, ProfileFiles.FLAME_ALLOCATION, ProfileFiles.FLAME_LOCKS,
+                ProfileFiles.FLAME_DIFF)) {
+            HeadlessChromium.Rendered page = HeadlessChromium.open(chromium, out.resolve(name), dir);
+            assertThat(page.log()).as(name + ": no script error in the console").doesNotContain("Uncaught");
+            assertThat(page.dom()).as(name + ": the title, and the canvas sized by the script")
+                    .contains("<h1>" + FlamePage.read(out.resolve(name)).title() + "</h1>")
+                    .containsPattern("<canvas id=\"canvas\" width=\"\\d+\" height=\"\\d+\"")
+                    .as(name + ": the script ran to its last line, search(), which hides the match bar")
+                    .contains("<p id=\"match\" style=\"display: none;\">");
+        }
     }
 
     private static long idleParks(String frame) throws Exception {
