@@ -26,7 +26,8 @@ public final class ProfileFiles {
 
     /**
      * Writes the {@link #NAMES} files of the windows into {@code dir}; a kind without events still gets its
-     * (empty) files, so that the set of files does not depend on what the service did.
+     * (empty) files, so that the set of files does not depend on what the service did. The titles name the unit:
+     * the page's hover text calls every weight "samples", bytes and nanoseconds too.
      *
      * @param subject what was recorded, for the graphs' titles, e.g. "the measured trials"
      * @return the stacks drawn
@@ -37,11 +38,11 @@ public final class ProfileFiles {
         FlameGraphs.draw(stacks.cpu(), dir.resolve(FLAME_CPU), String.format(Locale.ROOT,
                 "CPU samples of %s (%,d samples)", subject, ProfileStacks.total(stacks.cpu())));
         FlameGraphs.draw(stacks.allocation(), dir.resolve(FLAME_ALLOCATION), String.format(Locale.ROOT,
-                "Allocation of %s (%,.1f MB, estimated from JFR's samples)", subject,
+                "Allocation of %s in bytes (%,.1f MB in all, estimated from JFR's samples)", subject,
                 ProfileStacks.total(stacks.allocation()) / 1e6));
         FlameGraphs.draw(stacks.locks(), dir.resolve(FLAME_LOCKS), String.format(Locale.ROOT,
-                "Lock waits of %s (%,.1f ms in waits over JFR's threshold, idle pool workers left out)", subject,
-                ProfileStacks.total(stacks.locks()) / 1e6));
+                "Lock waits of %s in ns (%,.1f ms in all, waits over JFR's threshold, idle pool workers left out)",
+                subject, ProfileStacks.total(stacks.locks()) / 1e6));
         Pprof.write(stacks.cpu(), Pprof.CPU, stacks.first(), stacks.last(), dir.resolve(PPROF_CPU));
         Pprof.write(stacks.allocation(), Pprof.ALLOCATION, stacks.first(), stacks.last(),
                 dir.resolve(PPROF_ALLOCATION));
