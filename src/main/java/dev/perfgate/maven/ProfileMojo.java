@@ -43,11 +43,14 @@ public class ProfileMojo extends AbstractPerfgateMojo {
                     / Math.max(1, summary.javaSamples()), c.value(), c.name()));
         }
         summary.warnings().forEach(w -> getLog().warn("perfgate: " + w));
+        if (summary.bottleneck() != null) {
+            getLog().info("perfgate: " + summary.bottleneck().verdict() + ": " + summary.bottleneck().reason());
+        }
         if (before != null) {
             List<ProfileDiff.Finding> findings = ProfileDiff.distinctMethods(ProfileDiff.compare(before, summary));
             if (findings.isEmpty()) {
-                getLog().info("perfgate: no method's share of the CPU samples changed by more than 1 point with "
-                        + "|z| > 3 against " + baselineJfr);
+                getLog().info("perfgate: no method, allocation, lock or I/O site changed its share by more than 1 "
+                        + "point with |z| > 3 against " + baselineJfr);
             }
             findings.stream().limit(10).forEach(f -> getLog().info("perfgate: root cause candidate: "
                     + f.describe()));

@@ -172,8 +172,10 @@ public final class Measurement {
      */
     private ProfileSummary profile(RunResult run, Path out) {
         List<ProfileAnalyzer.Window> windows = new ArrayList<>();
+        long requests = 0;
         for (TrialResult t : run.trials()) {
             if (t.jfr() != null) {
+                requests += t.overall() == null ? 0 : t.overall().count();
                 windows.add(new ProfileAnalyzer.Window(out.resolve(t.jfr()), Instant.ofEpochMilli(t.startEpochMillis()),
                         Instant.ofEpochMilli(t.endEpochMillis())));
             }
@@ -183,7 +185,15 @@ public final class Measurement {
         }
         try {
             ProfileSummary summary = ProfileAnalyzer.analyze(windows);
+            if (requests > 0 && run.overall() != null) {
+                // service time (from the actual send): what the request cost the service, queueing in the load
+                // generator left out
+                summary = summary.withLoad(requests, run.overall().stats().uncorrected().mean());
+            }
             summary.warnings().forEach(w -> log.warn("perfgate: profile: " + w));
+            if (summary.bottleneck() != null) {
+                log.info("perfgate: profile: " + summary.bottleneck().verdict() + ": " + summary.bottleneck().reason());
+            }
             Path flame = out.resolve(FLAME_GRAPH);
             FlameGraphs.cpu(windows, flame, "CPU samples of the measured trials");
             log.info("perfgate: CPU flame graph: " + flame);
