@@ -41,16 +41,21 @@ public record Bottleneck(String verdict, String reason, Double cpuMillisPerReque
             return null;
         }
         double gcShare = p.measuredMillis() <= 0 ? 0 : p.gc().totalPauseMillis() / p.measuredMillis();
-        if (p.machineCpu() >= SATURATED) {
-            return new Bottleneck(CPU_BOUND, String.format(Locale.ROOT, "the machine's CPU was %.0f %% busy (the "
-                    + "service's JVM %.0f %%): requests queue for a CPU; a load generator on the same machine "
-                    + "counts too", 100 * p.machineCpu(), 100 * p.jvmCpu()), null, null, null, null, gcShare);
+        // Saturated by the service itself: its requests queue for a CPU, whatever their own share is.
+        if (p.machineCpu() >= SATURATED && p.jvmCpu() >= p.machineCpu() / 2) {
+            return new Bottleneck(CPU_BOUND, String.format(Locale.ROOT, "the machine's CPU was %.0f %% busy, %.0f %% "
+                    + "of it the service's JVM: requests queue for a CPU", 100 * p.machineCpu(), 100 * p.jvmCpu()),
+                    null, null, null, null, gcShare);
         }
+        // Saturated by something else (the load generator, a neighbour): say so beside whatever the verdict is.
+        String busy = p.machineCpu() >= SATURATED ? String.format(Locale.ROOT, "; the machine was %.0f %% busy, "
+                + "mostly with other processes (the service's JVM %.0f %%): requests also waited for a CPU, which "
+                + "disturbs every figure of this run", 100 * p.machineCpu(), 100 * p.jvmCpu()) : "";
         Double requestMillis = p.requestMillis();
         if (requestMillis == null || p.hardwareThreads() == null || p.measuredMillis() <= 0) {
             return new Bottleneck(UNDETERMINED, String.format(Locale.ROOT, "the service's JVM used %.0f %% of the "
                     + "machine's CPU, but the recording alone does not say how many requests it served",
-                    100 * p.jvmCpu()), null, null, null, null, gcShare);
+                    100 * p.jvmCpu()) + busy, null, null, null, null, gcShare);
         }
         double cpuMillis = p.jvmCpu() * p.hardwareThreads() * p.measuredMillis();
         double cpuPerRequest = cpuMillis / p.requests();
@@ -63,15 +68,15 @@ public record Bottleneck(String verdict, String reason, Double cpuMillisPerReque
                 100 * gcShare);
         if (cpuShare >= CPU_SHARE) {
             return new Bottleneck(CPU_BOUND, "requests spend most of their time computing: " + figures
-                    + "; look at the hottest methods", cpuPerRequest, cpuShare, lockShare, ioShare, gcShare);
+                    + "; look at the hottest methods" + busy, cpuPerRequest, cpuShare, lockShare, ioShare, gcShare);
         }
         if (lockShare >= LOCK_SHARE && lockShare >= ioShare) {
             return new Bottleneck(CONTENTION, "requests spend much of their time waiting for locks: " + figures
-                    + "; look at the lock sites", cpuPerRequest, cpuShare, lockShare, ioShare, gcShare);
+                    + "; look at the lock sites" + busy, cpuPerRequest, cpuShare, lockShare, ioShare, gcShare);
         }
         return new Bottleneck(IO_BOUND, "requests spend most of their time waiting, not computing: " + figures
                 + "; JFR records only waits over its threshold (10 ms with 'profile'), so the rest is shorter "
-                + "waits, non-blocking I/O or downstream calls", cpuPerRequest, cpuShare, lockShare, ioShare,
+                + "waits, non-blocking I/O or downstream calls" + busy, cpuPerRequest, cpuShare, lockShare, ioShare,
                 gcShare);
     }
 

@@ -29,6 +29,11 @@ import org.apache.commons.statistics.inference.ChiSquareTest;
 public final class ProfileDiff {
     static final double MIN_Z = 3;
     static final double MIN_POINTS = 0.01;
+    /**
+     * Both tests are normal approximations, which need enough events: below this, a handful of heavy allocation
+     * samples (each can carry megabytes of weight) would pass for a finding.
+     */
+    static final long MIN_EVENTS = 20;
 
     private ProfileDiff() {
     }
@@ -37,12 +42,13 @@ public final class ProfileDiff {
     public enum Kind {
         SELF_TIME("self time", "of CPU samples", "samples"),
         TOTAL_TIME("total time", "of CPU samples", "samples"),
-        ALLOCATED_CLASS("allocation", "of allocated bytes", "samples"),
+        // sites before classes: on equal evidence the code that did it says more than the class it did it to
         ALLOCATION_SITE("allocation", "of allocated bytes", "samples"),
-        MONITOR_CLASS("lock wait", "of the request time", "waits"),
+        ALLOCATED_CLASS("allocation", "of allocated bytes", "samples"),
         MONITOR_SITE("lock wait", "of the request time", "waits"),
-        PARK_CLASS("park wait", "of the request time", "waits"),
+        MONITOR_CLASS("lock wait", "of the request time", "waits"),
         PARK_SITE("park wait", "of the request time", "waits"),
+        PARK_CLASS("park wait", "of the request time", "waits"),
         IO("I/O", "of the request time", "events"),
         GC("GC pauses", "of the time", "collections");
 
@@ -82,9 +88,16 @@ public final class ProfileDiff {
      * @param share         the candidate's share
      * @param z             signed z: positive when the candidate spends more there
      * @param ofWallTime    the shares are of wall-clock time, not of the request time (no request count known)
+     * @param addedMillis   estimated time per request this change added (negative: saved), or null when the
+     *                      profiles cannot tell (no request counts; allocation, which costs time only through the
+     *                      CPU and GC findings; total time, which repeats its callees' self time)
      */
     public record Finding(Kind kind, String name, long baselineCount, double baselineShare, long count,
-            double share, double z, boolean ofWallTime) {
+            double share, double z, boolean ofWallTime, Double addedMillis) {
+
+        Finding withAddedMillis(Double millis) {
+            return new Finding(kind, name, baselineCount, baselineShare, count, share, z, ofWallTime, millis);
+        }
 
         /**
          * One line: "com.acme.Search.findAll self time 3.0 % → 41.0 % of CPU samples (12 → 164 samples, z = 17.2)",
@@ -100,12 +113,18 @@ public final class ProfileDiff {
                 case IO -> name;
                 case GC -> kind.what;
             };
-            return String.format(Locale.ROOT, "%s %.1f %% → %.1f %% %s (%d → %d %s, z = %.1f)", subject,
-                    100 * baselineShare, 100 * share, of, baselineCount, count, kind.events, z);
+            String added = addedMillis == null ? "" : String.format(Locale.ROOT, "; %+.1f ms per request",
+                    addedMillis);
+            return String.format(Locale.ROOT, "%s %.1f %% → %.1f %% %s (%d → %d %s, z = %.1f%s)", subject,
+                    100 * baselineShare, 100 * share, of, baselineCount, count, kind.events, z, added);
         }
     }
 
-    /** Findings, most significant first: what got hotter before what got cooler, each by |z|. */
+    /**
+     * Findings, what got hotter first. Among those, the ones whose cost per request the profiles can estimate come
+     * first, most milliseconds first: a gate fails on time, and a lock that adds 20 ms matters more than a
+     * significant shift in what is allocated. The rest follow by |z|.
+     */
     public static List<Finding> compare(ProfileSummary baseline, ProfileSummary candidate) {
         List<Finding> findings = new ArrayList<>();
         if (baseline == null || candidate == null) {
@@ -117,11 +136,13 @@ public final class ProfileDiff {
             findings.addAll(shares(Kind.TOTAL_TIME, counts(baseline.totalTop()), baseline.javaSamples(),
                     counts(candidate.totalTop()), candidate.javaSamples()));
         }
-        if (baseline.allocationSamples() > 0 && candidate.allocationSamples() > 0) {
-            findings.addAll(allocation(Kind.ALLOCATED_CLASS, baseline, candidate, ProfileSummary::allocationByClass));
-            findings.addAll(allocation(Kind.ALLOCATION_SITE, baseline, candidate, ProfileSummary::allocationBySite));
-        }
         Exposure exposure = Exposure.of(baseline, candidate);
+        if (baseline.allocationSamples() > 0 || candidate.allocationSamples() > 0) {
+            findings.addAll(allocation(Kind.ALLOCATED_CLASS, baseline, candidate, ProfileSummary::allocationByClass,
+                    exposure));
+            findings.addAll(allocation(Kind.ALLOCATION_SITE, baseline, candidate, ProfileSummary::allocationBySite,
+                    exposure));
+        }
         if (exposure != null) {
             findings.addAll(waits(Kind.MONITOR_CLASS, baseline.monitorByClass(), candidate.monitorByClass(), exposure));
             findings.addAll(waits(Kind.MONITOR_SITE, baseline.monitorBySite(), candidate.monitorBySite(), exposure));
@@ -130,8 +151,37 @@ public final class ProfileDiff {
             findings.addAll(waits(Kind.IO, baseline.io(), candidate.io(), exposure));
             gc(baseline, candidate, exposure).ifPresent(findings::add);
         }
-        findings.sort(Comparator.comparing((Finding f) -> f.z() < 0).thenComparing(f -> -Math.abs(f.z())));
-        return findings;
+        List<Finding> costed = findings.stream().map(f -> f.withAddedMillis(addedMillis(f, baseline, candidate)))
+                .sorted(Comparator.comparing((Finding f) -> f.z() < 0)
+                        .thenComparing(f -> f.addedMillis() == null)
+                        .thenComparing(f -> f.addedMillis() == null ? -Math.abs(f.z()) : -f.addedMillis())
+                        .thenComparing(Finding::kind))
+                .collect(Collectors.toList());
+        return costed;
+    }
+
+    /** Share × the time it is a share of, on each side: CPU per request for self time, service time for waits. */
+    private static Double addedMillis(Finding f, ProfileSummary baseline, ProfileSummary candidate) {
+        switch (f.kind()) {
+            case SELF_TIME -> {
+                Double before = cpuPerRequest(baseline);
+                Double after = cpuPerRequest(candidate);
+                return before == null || after == null ? null : f.share() * after - f.baselineShare() * before;
+            }
+            case MONITOR_CLASS, MONITOR_SITE, PARK_CLASS, PARK_SITE, IO, GC -> {
+                if (f.ofWallTime() || baseline.meanServiceMillis() == null || candidate.meanServiceMillis() == null) {
+                    return null;
+                }
+                return f.share() * candidate.meanServiceMillis() - f.baselineShare() * baseline.meanServiceMillis();
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static Double cpuPerRequest(ProfileSummary p) {
+        return p.bottleneck() == null ? null : p.bottleneck().cpuMillisPerRequest();
     }
 
     private static Map<String, Long> counts(List<ProfileSummary.Count> counts) {
@@ -148,12 +198,12 @@ public final class ProfileDiff {
             long x2 = cand.getOrDefault(name, 0L);
             double p1 = x1 / (double) baseTotal;
             double p2 = x2 / (double) candTotal;
-            if (Math.abs(p2 - p1) <= MIN_POINTS) {
+            if (Math.abs(p2 - p1) <= MIN_POINTS || x1 + x2 < MIN_EVENTS) {
                 continue;
             }
             double z = twoProportionZ(x1, baseTotal, x2, candTotal);
             if (Math.abs(z) > MIN_Z) {
-                out.add(new Finding(kind, name, x1, p1, x2, p2, z, false));
+                out.add(new Finding(kind, name, x1, p1, x2, p2, z, false, null));
             }
         }
         return out;
@@ -161,10 +211,16 @@ public final class ProfileDiff {
 
     /**
      * The share of the bytes is what matters (one sample of a 1 MB array weighs more than a hundred small
-     * objects); the share of the samples is what can be tested. A candidate needs both to move the same way.
+     * objects); the share of the samples is what can be tested. A candidate needs both to move the same way. When
+     * one side sampled no allocation at all (a service that allocates little fills few TLABs, and JFR samples at
+     * TLAB refills) there are no shares to compare: then the samples per request are, as a rate.
      */
     private static List<Finding> allocation(Kind kind, ProfileSummary baseline, ProfileSummary candidate,
-            Function<ProfileSummary, List<ProfileSummary.Site>> sites) {
+            Function<ProfileSummary, List<ProfileSummary.Site>> sites, Exposure exposure) {
+        boolean bothSampled = baseline.allocationSamples() > 0 && candidate.allocationSamples() > 0;
+        if (!bothSampled && exposure == null) {
+            return List.of();
+        }
         Map<String, ProfileSummary.Site> base = byName(sites.apply(baseline));
         Map<String, ProfileSummary.Site> cand = byName(sites.apply(candidate));
         List<Finding> out = new ArrayList<>();
@@ -175,12 +231,14 @@ public final class ProfileDiff {
             long x2 = c == null ? 0 : c.events();
             double p1 = b == null || baseline.allocationBytes() == 0 ? 0 : b.value() / baseline.allocationBytes();
             double p2 = c == null || candidate.allocationBytes() == 0 ? 0 : c.value() / candidate.allocationBytes();
-            if (Math.abs(p2 - p1) <= MIN_POINTS) {
+            if (Math.abs(p2 - p1) <= MIN_POINTS || x1 + x2 < MIN_EVENTS) {
                 continue;
             }
-            double z = twoProportionZ(x1, baseline.allocationSamples(), x2, candidate.allocationSamples());
+            double z = bothSampled
+                    ? twoProportionZ(x1, baseline.allocationSamples(), x2, candidate.allocationSamples())
+                    : rateZ(x1, exposure.baselineUnits(), x2, exposure.candidateUnits());
             if (Math.abs(z) > MIN_Z && Math.signum(z) == Math.signum(p2 - p1)) {
-                out.add(new Finding(kind, name, x1, p1, x2, p2, z, false));
+                out.add(new Finding(kind, name, x1, p1, x2, p2, z, false, null));
             }
         }
         return out;
@@ -198,12 +256,12 @@ public final class ProfileDiff {
             long x2 = c == null ? 0 : c.events();
             double p1 = (b == null ? 0 : b.value()) / exposure.baselineTime();
             double p2 = (c == null ? 0 : c.value()) / exposure.candidateTime();
-            if (Math.abs(p2 - p1) <= MIN_POINTS) {
+            if (Math.abs(p2 - p1) <= MIN_POINTS || x1 + x2 < MIN_EVENTS) {
                 continue;
             }
             double z = rateZ(x1, exposure.baselineUnits(), x2, exposure.candidateUnits());
             if (Math.abs(z) > MIN_Z && Math.signum(z) == Math.signum(p2 - p1)) {
-                out.add(new Finding(kind, name, x1, p1, x2, p2, z, exposure.wallTime()));
+                out.add(new Finding(kind, name, x1, p1, x2, p2, z, exposure.wallTime(), null));
             }
         }
         return out;
@@ -220,10 +278,11 @@ public final class ProfileDiff {
         double p1 = baseline.gc().totalPauseMillis() / baseline.measuredMillis();
         double p2 = candidate.gc().totalPauseMillis() / candidate.measuredMillis();
         double z = rateZ(x1, exposure.baselineUnits(), x2, exposure.candidateUnits());
-        if (Math.abs(p2 - p1) <= MIN_POINTS || Math.abs(z) <= MIN_Z || Math.signum(z) != Math.signum(p2 - p1)) {
+        if (Math.abs(p2 - p1) <= MIN_POINTS || x1 + x2 < MIN_EVENTS || Math.abs(z) <= MIN_Z
+                || Math.signum(z) != Math.signum(p2 - p1)) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(Kind.GC, "GC", x1, p1, x2, p2, z, false));
+        return Optional.of(new Finding(Kind.GC, "GC", x1, p1, x2, p2, z, false, null));
     }
 
     /**

@@ -164,6 +164,39 @@ class ProfileDiffTest {
     }
 
     @Test
+    void allocationNewInTheCandidateIsFoundWhenTheBaselineSampledNone() {
+        // a quiet baseline fills few TLABs and JFR samples none; the candidate allocates heavily
+        ProfileSummary base = new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), 0, 0,
+                List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null,
+                160L, 3.0, null, List.of());
+        ProfileSummary cand = new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), 2_000, 400_000_000L, List.of(s("long[]", 1_900, 3.8e8), s("a.Request", 100, 2e7)),
+                List.of(s("a.Chunk.<init>", 1_900, 3.8e8)), null, List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, null, null, 160L, 4.0, null, List.of());
+        List<ProfileDiff.Finding> findings = ProfileDiff.compare(base, cand);
+        assertThat(findings).extracting(ProfileDiff.Finding::name).contains("long[]", "a.Chunk.<init>");
+        assertThat(findings.get(0).share()).isCloseTo(0.95, within(1e-9));
+    }
+
+    @Test
+    void whatAddedTheMostTimePerRequestComesFirst() {
+        // a lock adding 0.8 ms per request (huge z) and a CPU hot spot adding 6 ms per request (smaller z)
+        Bottleneck cpu = new Bottleneck(Bottleneck.CPU_BOUND, "", 10.0, 0.5, 0.0, 0.0, 0.0);
+        ProfileSummary base = new ProfileSummary(0, 1, 10_000, 1_000, 0, List.of(c("a.Hot.run", 100)), List.of(),
+                List.of(), 0, 0, List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                null, null, null, 10_000L, 20.0, cpu, List.of());
+        ProfileSummary cand = new ProfileSummary(0, 1, 10_000, 1_000, 0, List.of(c("a.Hot.run", 400)), List.of(),
+                List.of(), 0, 0, List.of(), List.of(), null, List.of(), List.of(s("a.Lock.take", 5_000, 8_000)),
+                List.of(), List.of(), List.of(), null, null, null, 10_000L, 20.0, cpu, List.of());
+        List<ProfileDiff.Finding> findings = ProfileDiff.compare(base, cand);
+        assertThat(findings).extracting(ProfileDiff.Finding::name).containsExactly("a.Hot.run", "a.Lock.take");
+        // self share 10 % → 40 % of 10 ms of CPU per request
+        assertThat(findings.get(0).addedMillis()).isCloseTo(3.0, within(1e-9));
+        assertThat(findings.get(1).addedMillis()).isCloseTo(0.8, within(1e-9));
+        assertThat(findings.get(1).z()).isGreaterThan(findings.get(0).z());
+        assertThat(findings.get(0).describe()).endsWith("; +3.0 ms per request)");
+    }
+
+    @Test
     void rateZMatchesTheNormalApproximationOfTheConditionalBinomial() {
         // 10 events over exposure 1 vs 30 over exposure 1: p = 0.5, n = 40, z = (30 - 20) / sqrt(10)
         assertThat(ProfileDiff.rateZ(10, 1, 30, 1)).isCloseTo(10 / Math.sqrt(10), within(1e-9));

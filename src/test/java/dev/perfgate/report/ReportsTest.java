@@ -213,7 +213,7 @@ class ReportsTest {
                 .contains("400 CPU samples in Java code, 900 in native code (mostly idle waits); the JVM used 42 % "
                         + "of the machine's CPU, the machine 90 %.")
                 .contains("| `com.acme.Search.findAll` | 300 | 75.0 % |")
-                .contains("**CPU-bound**: the machine's CPU was 90 % busy")
+                .contains("**CPU-bound**: requests spend most of their time computing: 4.10 ms of CPU per request")
                 .contains("Allocation (sampled): `byte[]` 2.0 MiB of 3.0 MiB (1.5 KiB per request); most allocated "
                         + "at `com.acme.Search.load` 2.0 MiB.")
                 .contains("GC: 3 collections, 12.5 ms paused in all, longest 8.3 ms.")
