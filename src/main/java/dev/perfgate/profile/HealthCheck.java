@@ -1,17 +1,16 @@
 package dev.perfgate.profile;
 
-import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +25,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.item.IItemFilter;
+import org.openjdk.jmc.common.item.ItemCollectionToolkit;
 import org.openjdk.jmc.common.item.ItemFilters;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
@@ -60,6 +60,9 @@ public final class HealthCheck {
     /** Long enough for a few minutes of recording on a busy 2-core machine, short enough not to stall a build. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
+    /** Heap that JMC's loaded events take per byte of recording: 8.5 measured, with room for the rules' work. */
+    private static final long MEMORY_PER_FILE_BYTE = 12;
+
     /** Written once per chunk and describing the JVM, not the window: see the class comment. */
     private static final String CONTEXT_TYPES = "jdk\\.(ActiveSetting|ActiveRecording|JVMInformation"
             + "|Initial(SystemProperty|EnvironmentVariable|SecurityProperty)|(Unsigned)?(Int|Long)Flag|DoubleFlag"
@@ -74,7 +77,8 @@ public final class HealthCheck {
     /** The HTML that JMC's texts use; a bare "<" or "<n>" in a text ("user + sys < real") is prose and stays. */
     private static final Pattern TAGS = Pattern.compile(
             "(?i)</?(p|br|ul|ol|li|a|b|i|em|strong|code|pre|tt|div|span|h[1-6]|table|tr|td|th)(\\s[^<>]*)?/?>");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    /** Also JMC's no-break spaces between a number and its unit: a console line wraps where it likes. */
+    private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0\\u2007\\u202f]+");
 
     private HealthCheck() {
     }
@@ -90,6 +94,7 @@ public final class HealthCheck {
     public static HealthReport evaluate(List<ProfileAnalyzer.Window> windows, HealthReport.Severity threshold,
             Duration timeout) throws IOException {
         silenceJmcLogging();
+        checkHeap(windows);
         long deadline = System.nanoTime() + timeout.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(
                 Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), daemonThreads());
@@ -102,16 +107,45 @@ public final class HealthCheck {
         }
     }
 
-    private static IItemCollection load(List<ProfileAnalyzer.Window> windows) throws IOException {
-        Set<File> files = new LinkedHashSet<>();
-        windows.forEach(w -> files.add(w.file().toFile()));
-        IItemCollection all;
-        try {
-            // Loaded together: JMC reads a chunk held by two trial files once.
-            all = JfrLoaderToolkit.loadEvents(new ArrayList<>(files));
-        } catch (CouldNotLoadRecordingException e) {
-            throw new IOException("JMC cannot load " + files + ": " + e.getMessage(), e);
+    /**
+     * JMC holds every event of a recording in memory, about ten times the file's size: a recording too large for
+     * the heap left is skipped rather than risk an OutOfMemoryError in the build.
+     */
+    private static void checkHeap(List<ProfileAnalyzer.Window> windows) throws IOException {
+        long bytes = 0;
+        for (Path file : windows.stream().map(ProfileAnalyzer.Window::file).distinct().toList()) {
+            bytes += Files.size(file);
         }
+        Runtime rt = Runtime.getRuntime();
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (bytes * MEMORY_PER_FILE_BYTE > free) {
+            throw new IOException(String.format(Locale.ROOT, "the recordings (%d MB) need about %d MB of heap, and "
+                    + "%d MB are free; give Maven more (MAVEN_OPTS=-Xmx…) or record less", bytes >> 20,
+                    (bytes * MEMORY_PER_FILE_BYTE) >> 20, free >> 20));
+        }
+    }
+
+    /**
+     * Each file with its own windows, as {@link ProfileAnalyzer} reads them: a chunk held by two trial files is
+     * loaded twice, but each copy counts only inside its own file's window.
+     */
+    private static IItemCollection load(List<ProfileAnalyzer.Window> windows) throws IOException {
+        Map<Path, List<ProfileAnalyzer.Window>> byFile = new LinkedHashMap<>();
+        windows.forEach(w -> byFile.computeIfAbsent(w.file(), f -> new ArrayList<>()).add(w));
+        List<IItemCollection> parts = new ArrayList<>();
+        for (Map.Entry<Path, List<ProfileAnalyzer.Window>> en : byFile.entrySet()) {
+            IItemCollection all;
+            try {
+                all = JfrLoaderToolkit.loadEvents(en.getKey().toFile());
+            } catch (CouldNotLoadRecordingException e) {
+                throw new IOException("JMC cannot load " + en.getKey() + ": " + e.getMessage(), e);
+            }
+            parts.add(restrict(all, en.getValue()));
+        }
+        return parts.size() == 1 ? parts.get(0) : ItemCollectionToolkit.merge(parts::stream);
+    }
+
+    private static IItemCollection restrict(IItemCollection all, List<ProfileAnalyzer.Window> windows) {
         if (windows.stream().anyMatch(w -> w.from() == null && w.to() == null)) {
             return all;
         }
@@ -201,12 +235,24 @@ public final class HealthCheck {
                     + "and were skipped: " + String.join(", ", late));
         }
         findings.sort(Comparator.comparing(HealthReport.Finding::severity).reversed()
-                .thenComparing(f -> f.score() == null ? 0 : f.score(), Comparator.reverseOrder())
+                .thenComparing(HealthCheck::sortScore, Comparator.reverseOrder())
                 .thenComparing(HealthReport.Finding::rule));
         return new HealthReport(threshold, findings, evaluated, notApplicable, notes);
     }
 
-    /** One rule; a dependent rule only when the rule it depends on came out severe enough, given that rule's results. */
+    /** A finding without a score ranks as the least of its severity. */
+    static int sortScore(HealthReport.Finding f) {
+        if (f.score() != null) {
+            return f.score();
+        }
+        return switch (f.severity()) {
+            case WARNING -> 75;
+            case INFO -> 25;
+            case OK -> 0;
+        };
+    }
+
+    /** One rule; a dependent one only when the rule it depends on came out severe enough, given its results. */
     private static IResult run(IRule rule, IItemCollection items, IPreferenceValueProvider defaults,
             DependsOn dependency, Future<IResult> needed) throws Exception {
         ResultProvider dependencyResults = new ResultProvider();

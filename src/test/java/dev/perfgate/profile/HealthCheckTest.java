@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * JMC's rules over real recordings: a JVM of its own that calls System.gc() and then idles, so that every
  * collection in its recording is a System.gc() one (JMC's SystemGc rule warns only then) and the idle part has
- * none; and a quiet recording of this JVM.
+ * none; and a quiet recording of this JVM, with no System.gc() call.
  */
 @Timeout(120)
 class HealthCheckTest {
@@ -32,6 +32,7 @@ class HealthCheckTest {
     @TempDir
     static Path dir;
     static Path storm;
+    static Path quiet;
     static Instant quietFrom;
 
     /** Runs in its own JVM: a storm of System.gc() calls, then a quiet second with no collection at all. */
@@ -66,6 +67,22 @@ class HealthCheckTest {
         assertThat(storm).isNotEmptyFile();
     }
 
+    @BeforeAll
+    static void recordQuietly() throws Exception {
+        quiet = dir.resolve("quiet.jfr");
+        try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+            r.start();
+            double x = 0;
+            long end = System.nanoTime() + 500_000_000L;
+            while (System.nanoTime() < end) {
+                x += Math.sqrt(x + 1);
+            }
+            assertThat(x).isPositive();
+            r.stop();
+            r.dump(quiet);
+        }
+    }
+
     @Test
     void aStormOfSystemGcCallsTripsTheSystemGcRule() throws Exception {
         HealthReport report = HealthCheck.evaluate(whole(storm), HealthReport.Severity.WARNING, LIMIT);
@@ -82,7 +99,7 @@ class HealthCheckTest {
         assertThat(report.findings()).allSatisfy(f -> assertThat(f.severity())
                 .isEqualTo(HealthReport.Severity.WARNING));
         assertThat(report.findings()).isSortedAccordingTo((a, b) -> Integer.compare(
-                b.score() == null ? 0 : b.score(), a.score() == null ? 0 : a.score()));
+                HealthCheck.sortScore(b), HealthCheck.sortScore(a)));
         assertThat(report.rulesEvaluated()).isGreaterThan(10);
         assertThat(report.rulesNotApplicable()).isPositive();
         assertThat(report.notes()).isEmpty();
@@ -102,19 +119,6 @@ class HealthCheckTest {
 
     @Test
     void aQuietRecordingHasNoSystemGcWarning() throws Exception {
-        Path quiet = dir.resolve("quiet.jfr");
-        try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
-            r.start();
-            double x = 0;
-            long end = System.nanoTime() + 500_000_000L;
-            while (System.nanoTime() < end) {
-                x += Math.sqrt(x + 1);
-            }
-            assertThat(x).isPositive();
-            r.stop();
-            r.dump(quiet);
-        }
-
         HealthReport report = HealthCheck.evaluate(whole(quiet), HealthReport.Severity.OK, LIMIT);
 
         assertThat(report.findings()).noneSatisfy(f -> {
@@ -124,6 +128,19 @@ class HealthCheckTest {
         assertThat(report.rulesEvaluated()).isGreaterThan(10);
         assertThat(report.findings()).extracting(HealthReport.Finding::severity)
                 .contains(HealthReport.Severity.OK);
+    }
+
+    @Test
+    void eachFileCountsOnlyInsideItsOwnWindows() throws Exception {
+        Instant never = Instant.now().plusSeconds(3600);
+        HealthReport storming = HealthCheck.evaluate(List.of(new ProfileAnalyzer.Window(storm, null, null),
+                new ProfileAnalyzer.Window(quiet, never, never.plusSeconds(1))), HealthReport.Severity.WARNING, LIMIT);
+        assertThat(storming.findings()).extracting(HealthReport.Finding::rule).contains("SystemGc");
+
+        // the whole quiet file does not open up the storm file's window
+        HealthReport calm = HealthCheck.evaluate(List.of(new ProfileAnalyzer.Window(storm, quietFrom, never),
+                new ProfileAnalyzer.Window(quiet, null, null)), HealthReport.Severity.WARNING, LIMIT);
+        assertThat(calm.findings()).extracting(HealthReport.Finding::rule).doesNotContain("SystemGc");
     }
 
     @Test
