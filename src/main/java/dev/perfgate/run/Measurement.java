@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import dev.perfgate.profile.FlameGraphs;
+import dev.perfgate.profile.HealthCheck;
+import dev.perfgate.profile.HealthReport;
 import dev.perfgate.profile.ProfileAnalyzer;
 import dev.perfgate.profile.ProfileSummary;
 import java.util.List;
@@ -197,11 +199,26 @@ public final class Measurement {
             Path flame = out.resolve(FLAME_GRAPH);
             FlameGraphs.cpu(windows, flame, "CPU samples of the measured trials");
             log.info("perfgate: CPU flame graph: " + flame);
+            healthWarnings(windows);
             return summary;
         } catch (IOException | RuntimeException e) {
             log.warn("perfgate: the JFR profile could not be analysed (" + e.getMessage() + "); the measurement "
                     + "stands, without a profile summary");
             return null;
+        }
+    }
+
+    /** JDK Mission Control's rules over the same windows; advisory, so any failure only warns. */
+    private void healthWarnings(List<ProfileAnalyzer.Window> windows) {
+        try {
+            HealthReport report = HealthCheck.evaluate(windows, HealthReport.Severity.WARNING,
+                    HealthCheck.DEFAULT_TIMEOUT);
+            report.findings().forEach(f -> log.warn("perfgate: JFR health: " + f.name() + ": " + f.summary()));
+            report.notes().forEach(n -> log.info("perfgate: JFR health: " + n));
+            log.info("perfgate: JFR health: " + HealthCheck.counts(report)
+                    + " by JDK Mission Control's rules (advisory)");
+        } catch (IOException | RuntimeException | LinkageError e) {
+            log.warn("perfgate: JFR health: JDK Mission Control's analysis was skipped (" + e.getMessage() + ")");
         }
     }
 
