@@ -32,6 +32,7 @@ import java.util.List;
  * @param meanServiceMillis mean latency from the actual send (service time) of those requests, or null
  * @param bottleneck        CPU-bound or waiting, and why; null when the recording cannot tell
  * @param warnings          reasons to distrust the figures (e.g. too few samples)
+ * @param health            JDK Mission Control's automated analysis of the windows (advisory), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProfileSummary(long windowStartMillis, long windowEndMillis, long measuredMillis, long javaSamples,
@@ -39,7 +40,20 @@ public record ProfileSummary(long windowStartMillis, long windowEndMillis, long 
         long allocationBytes, List<Site> allocationByClass, List<Site> allocationBySite, Gc gc,
         List<Site> monitorByClass, List<Site> monitorBySite, List<Site> parkByClass, List<Site> parkBySite,
         List<Site> io, Double jvmCpu, Double machineCpu, Integer hardwareThreads, Long requests,
-        Double meanServiceMillis, Bottleneck bottleneck, List<String> warnings) {
+        Double meanServiceMillis, Bottleneck bottleneck, List<String> warnings, HealthReport health) {
+
+    /** A summary without JMC's health analysis. */
+    public ProfileSummary(long windowStartMillis, long windowEndMillis, long measuredMillis, long javaSamples,
+            long nativeSamples, List<Count> selfTop, List<Count> totalTop, List<Count> stacksTop,
+            long allocationSamples, long allocationBytes, List<Site> allocationByClass, List<Site> allocationBySite,
+            Gc gc, List<Site> monitorByClass, List<Site> monitorBySite, List<Site> parkByClass, List<Site> parkBySite,
+            List<Site> io, Double jvmCpu, Double machineCpu, Integer hardwareThreads, Long requests,
+            Double meanServiceMillis, Bottleneck bottleneck, List<String> warnings) {
+        this(windowStartMillis, windowEndMillis, measuredMillis, javaSamples, nativeSamples, selfTop, totalTop,
+                stacksTop, allocationSamples, allocationBytes, allocationByClass, allocationBySite, gc, monitorByClass,
+                monitorBySite, parkByClass, parkBySite, io, jvmCpu, machineCpu, hardwareThreads, requests,
+                meanServiceMillis, bottleneck, warnings, null);
+    }
 
     public ProfileSummary {
         selfTop = listOf(selfTop);
@@ -68,15 +82,23 @@ public record ProfileSummary(long windowStartMillis, long windowEndMillis, long 
         ProfileSummary withLoad = new ProfileSummary(windowStartMillis, windowEndMillis, measuredMillis, javaSamples,
                 nativeSamples, selfTop, totalTop, stacksTop, allocationSamples, allocationBytes, allocationByClass,
                 allocationBySite, gc, monitorByClass, monitorBySite, parkByClass, parkBySite, io, jvmCpu,
-                machineCpu, hardwareThreads, requestCount, meanServiceTimeMillis, null, warnings);
+                machineCpu, hardwareThreads, requestCount, meanServiceTimeMillis, null, warnings, health);
         return withLoad.withBottleneck(Bottleneck.of(withLoad));
+    }
+
+    /** This summary with JMC's health analysis of the same windows. */
+    public ProfileSummary withHealth(HealthReport report) {
+        return new ProfileSummary(windowStartMillis, windowEndMillis, measuredMillis, javaSamples, nativeSamples,
+                selfTop, totalTop, stacksTop, allocationSamples, allocationBytes, allocationByClass, allocationBySite,
+                gc, monitorByClass, monitorBySite, parkByClass, parkBySite, io, jvmCpu, machineCpu, hardwareThreads,
+                requests, meanServiceMillis, bottleneck, warnings, report);
     }
 
     ProfileSummary withBottleneck(Bottleneck verdict) {
         return new ProfileSummary(windowStartMillis, windowEndMillis, measuredMillis, javaSamples, nativeSamples,
                 selfTop, totalTop, stacksTop, allocationSamples, allocationBytes, allocationByClass, allocationBySite,
                 gc, monitorByClass, monitorBySite, parkByClass, parkBySite, io, jvmCpu, machineCpu, hardwareThreads,
-                requests, meanServiceMillis, verdict, warnings);
+                requests, meanServiceMillis, verdict, warnings, health);
     }
 
     /**

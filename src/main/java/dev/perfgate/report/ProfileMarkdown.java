@@ -62,6 +62,14 @@ final class ProfileMarkdown {
         if (!p.io().isEmpty()) {
             md.append("I/O over the threshold: ").append(sites(p.io(), ProfileMarkdown::waits)).append(".\n");
         }
+        if (p.health() != null && !p.health().findings().isEmpty()) {
+            md.append("\nJFR health (JDK Mission Control's rules, advisory):\n\n");
+            for (var f : p.health().findings()) {
+                md.append("- ").append(f.severity()).append(' ').append(ResultMarkdown.cellText(f.name()))
+                        .append(f.score() == null ? "" : " (score " + f.score() + ")").append(": ")
+                        .append(ResultMarkdown.cellText(f.summary())).append('\n');
+            }
+        }
         for (String w : p.warnings()) {
             md.append("\n⚠️ ").append(w).append('\n');
         }

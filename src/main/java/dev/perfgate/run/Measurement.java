@@ -199,8 +199,8 @@ public final class Measurement {
             Path flame = out.resolve(FLAME_GRAPH);
             FlameGraphs.cpu(windows, flame, "CPU samples of the measured trials");
             log.info("perfgate: CPU flame graph: " + flame);
-            healthWarnings(windows);
-            return summary;
+            HealthReport health = healthWarnings(windows);
+            return health == null ? summary : summary.withHealth(health);
         } catch (IOException | RuntimeException e) {
             log.warn("perfgate: the JFR profile could not be analysed (" + e.getMessage() + "); the measurement "
                     + "stands, without a profile summary");
@@ -209,7 +209,7 @@ public final class Measurement {
     }
 
     /** JDK Mission Control's rules over the same windows; advisory, so any failure only warns. */
-    private void healthWarnings(List<ProfileAnalyzer.Window> windows) {
+    private HealthReport healthWarnings(List<ProfileAnalyzer.Window> windows) {
         try {
             HealthReport report = HealthCheck.evaluate(windows, HealthReport.Severity.WARNING,
                     HealthCheck.DEFAULT_TIMEOUT);
@@ -217,8 +217,10 @@ public final class Measurement {
             report.notes().forEach(n -> log.info("perfgate: JFR health: " + n));
             log.info("perfgate: JFR health: " + HealthCheck.counts(report)
                     + " by JDK Mission Control's rules (advisory)");
+            return report;
         } catch (IOException | RuntimeException | LinkageError e) {
             log.warn("perfgate: JFR health: JDK Mission Control's analysis was skipped (" + e.getMessage() + ")");
+            return null;
         }
     }
 

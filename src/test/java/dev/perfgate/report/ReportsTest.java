@@ -206,7 +206,11 @@ class ReportsTest {
                 List.of(site.apply("com.acme.Cache", 120.0)), List.of(site.apply("com.acme.Cache.get", 120.0)),
                 List.of(), List.of(), List.of(), 0.42, 0.9, 2, null, null, null,
                 List.of("only 40 CPU samples in the window: shares of a few per cent are noise"))
-                .withLoad(2048, 4.0);
+                .withLoad(2048, 4.0)
+                .withHealth(new dev.perfgate.profile.HealthReport(dev.perfgate.profile.HealthReport.Severity.WARNING,
+                        List.of(new dev.perfgate.profile.HealthReport.Finding("SystemGc", "GC Caused by System.gc()",
+                                dev.perfgate.profile.HealthReport.Severity.WARNING, 90, "System.gc() ran 8 times.",
+                                null, null)), 50, 10, List.of()));
         RunResult withProfile = RUN.withProfile(profile);
         String md = ResultMarkdown.render(withProfile, BASELINE, verdict(withProfile, BASELINE));
         assertThat(md).contains("### Profile (JFR, measured windows only)")
@@ -218,6 +222,7 @@ class ReportsTest {
                         + "at `com.acme.Search.load` 2.0 MiB.")
                 .contains("GC: 3 collections, 12.5 ms paused in all, longest 8.3 ms.")
                 .contains("Lock waits over JFR's threshold: `com.acme.Cache.get` 4 waits, 120 ms.")
+                .contains("- WARNING GC Caused by System.gc() (score 90): System.gc() ran 8 times.")
                 .contains("⚠️ only 40 CPU samples");
         assertThat(ResultMarkdown.render(RUN, BASELINE, verdict(RUN, BASELINE))).doesNotContain("### Profile");
 
