@@ -117,6 +117,14 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.jfrSettings", defaultValue = "profile")
     protected String jfrSettings;
 
+    /**
+     * JFR event settings over those of jfrSettings, each {@code <event>#<setting>=<value>}, e.g.
+     * {@code jdk.JavaMonitorEnter#threshold=1 ms} (record shorter lock waits) or
+     * {@code jdk.GCPhaseParallel#enabled=false} (about halves the file under G1). Part of the run's identity.
+     */
+    @Parameter(property = "perfgate.jfrEventSettings")
+    protected List<String> jfrEventSettings = new ArrayList<>();
+
     /** Header names whose values are secrets, besides Authorization, Cookie and the like; never logged. */
     @Parameter
     protected List<String> secretHeaders = new ArrayList<>();
@@ -296,8 +304,8 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         if (service.getJava() != null) {
             builder.javaExecutable(service.getJava().toPath());
         }
-        builder.jfr(jfr ? new JfrOptions(true, jfrSettings, List.of(), out) : JfrOptions.disabled());
         try {
+            builder.jfr(jfr ? new JfrOptions(true, jfrSettings, jfrEventSettings, out) : JfrOptions.disabled());
             return builder.build();
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate: <service> " + e.getMessage(), e);

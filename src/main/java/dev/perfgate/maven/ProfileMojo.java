@@ -1,5 +1,8 @@
 package dev.perfgate.maven;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.perfgate.profile.HealthCheck;
+import dev.perfgate.profile.HealthReport;
 import dev.perfgate.profile.ProfileAnalyzer;
 import dev.perfgate.profile.ProfileDiff;
 import dev.perfgate.profile.ProfileFiles;
@@ -12,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -19,8 +24,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Analyses any JFR recording without sending load — one from perfgate:run, or one taken in production — and, given
  * a second one, lists the methods whose share of the CPU samples changed significantly. Writes profile.json (the
- * summary, the same as run.json's profile), flame graphs and pprof profiles ({@link ProfileFiles}), and with a
- * baseline a differential CPU flame graph, and prints the hottest methods.
+ * summary, the same as run.json's profile, and under "health" JDK Mission Control's health warnings), flame graphs
+ * and pprof profiles ({@link ProfileFiles}), with a baseline a differential CPU flame graph, and prints the hottest
+ * methods and the warnings.
  *
  * <pre>mvn perfgate:profile -Dperfgate.jfr=app.jfr [-Dperfgate.baselineJfr=before.jfr]</pre>
  */
@@ -35,8 +41,16 @@ public class ProfileMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.baselineJfr")
     private File baselineJfr;
 
+    /**
+     * JDK Mission Control's automated analysis of the recording, as advisory health warnings: {@code warning}
+     * lists the rules at WARNING, {@code info} those at INFO too, {@code off} skips the analysis.
+     */
+    @Parameter(property = "perfgate.health", defaultValue = "warning")
+    private String health;
+
     @Override
     protected void executeGoal() throws MojoExecutionException {
+        HealthReport.Severity threshold = healthThreshold(health);
         ProfileSummary summary = analyze(jfr, "perfgate.jfr");
         ProfileSummary before = baselineJfr == null ? null : analyze(baselineJfr, "perfgate.baselineJfr");
         getLog().info(String.format(Locale.ROOT, "perfgate: %s: %d CPU samples in Java code, %d in native code",
@@ -46,19 +60,30 @@ public class ProfileMojo extends AbstractPerfgateMojo {
                     / Math.max(1, summary.javaSamples()), c.value(), c.name()));
         }
         summary.warnings().forEach(w -> getLog().warn("perfgate: " + w));
+        if (summary.bottleneck() != null) {
+            getLog().info("perfgate: " + summary.bottleneck().verdict() + ": " + summary.bottleneck().reason());
+        }
         if (before != null) {
             List<ProfileDiff.Finding> findings = ProfileDiff.distinctMethods(ProfileDiff.compare(before, summary));
             if (findings.isEmpty()) {
-                getLog().info("perfgate: no method's share of the CPU samples changed by more than 1 point with "
-                        + "|z| > 3 against " + baselineJfr);
+                getLog().info("perfgate: no method, allocation, lock or I/O site changed its share by more than 1 "
+                        + "point with |z| > 3 against " + baselineJfr);
             }
             findings.stream().limit(10).forEach(f -> getLog().info("perfgate: root cause candidate: "
                     + f.describe()));
         }
+        HealthReport report = threshold == null ? null : health(threshold);
         Path out = outputDirectory.toPath().resolve("profile.json");
         try {
             Files.createDirectories(out.getParent());
-            RunJson.writeAtomically(out, RunJson.toJson(summary));
+            // the summary's fields at the top, as in run.json's profile; the health report beside them
+            Map<String, Object> json = RunJson.mapper().convertValue(summary,
+                    new TypeReference<TreeMap<String, Object>>() {
+                    });
+            if (report != null) {
+                json.put("health", report);
+            }
+            RunJson.writeAtomically(out, RunJson.toJson(json));
         } catch (IOException e) {
             throw new MojoExecutionException("perfgate: cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -95,6 +120,45 @@ public class ProfileMojo extends AbstractPerfgateMojo {
                         ProfileFiles.FLAME_DIFF) + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** Advisory: a recording JMC cannot read, or a slow analysis, costs the warnings and nothing else. */
+    private HealthReport health(HealthReport.Severity threshold) {
+        long start = System.nanoTime();
+        HealthReport report;
+        try {
+            report = HealthCheck.evaluate(List.of(new ProfileAnalyzer.Window(jfr.toPath(), null, null)), threshold,
+                    HealthCheck.DEFAULT_TIMEOUT);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            getLog().warn("perfgate: JFR health: JDK Mission Control's analysis was skipped (" + e.getMessage()
+                    + "); the profile stands without it");
+            return null;
+        }
+        for (HealthReport.Finding f : report.findings()) {
+            String line = "perfgate: JFR health: " + f.name() + ": " + f.summary();
+            if (f.severity() == HealthReport.Severity.WARNING) {
+                getLog().warn(line);
+            } else {
+                getLog().info(line);
+            }
+        }
+        report.notes().forEach(n -> getLog().info("perfgate: JFR health: " + n));
+        getLog().info(String.format(Locale.ROOT, "perfgate: JFR health: %d %s at %s or above; %s by JDK Mission "
+                + "Control's rules in %.1f s (advisory; -Dperfgate.health=off skips them)", report.findings().size(),
+                report.findings().size() == 1 ? "finding" : "findings", threshold, HealthCheck.counts(report),
+                (System.nanoTime() - start) / 1e9));
+        return report;
+    }
+
+    private static HealthReport.Severity healthThreshold(String value) throws MojoExecutionException {
+        String v = value == null ? "warning" : value.trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "warning" -> HealthReport.Severity.WARNING;
+            case "info" -> HealthReport.Severity.INFO;
+            case "off" -> null;
+            default -> throw new MojoExecutionException("perfgate: perfgate.health is '" + value
+                    + "'; use warning (the default), info or off");
+        };
     }
 
     private static ProfileSummary analyze(File file, String property) throws MojoExecutionException {

@@ -2,6 +2,7 @@ package dev.perfgate.profile;
 
 import java.util.regex.Pattern;
 import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
 
 /**
  * Method names as a person reads them, and stable across runs: lambda and hidden classes get a new numeric name in
@@ -25,6 +26,29 @@ final class FrameNames {
         }
         String type = frame.getMethod().getType() == null ? "unknown" : frame.getMethod().getType().getName();
         return normalise(type) + "." + frame.getMethod().getName();
+    }
+
+    /**
+     * The first frame from the top of the stack that is not JDK code: where the application allocated, locked or
+     * did I/O. "java.util.ArrayList.grow" says little; the method that grew the list is what a person can change.
+     * The top frame when every frame is the JDK's; "unknown" without a stack.
+     */
+    static String applicationSite(RecordedStackTrace trace) {
+        if (trace == null || trace.getFrames().isEmpty()) {
+            return "unknown";
+        }
+        for (RecordedFrame frame : trace.getFrames()) {
+            if (frame.getMethod() != null && frame.getMethod().getType() != null
+                    && !isJdk(frame.getMethod().getType().getName())) {
+                return of(frame);
+            }
+        }
+        return of(trace.getFrames().get(0));
+    }
+
+    static boolean isJdk(String typeName) {
+        return typeName.startsWith("java.") || typeName.startsWith("javax.") || typeName.startsWith("jdk.")
+                || typeName.startsWith("sun.") || typeName.startsWith("com.sun.");
     }
 
     /** A class name as written in Java: JFR gives arrays as descriptors ("[J", "[Ljava.lang.String;"). */

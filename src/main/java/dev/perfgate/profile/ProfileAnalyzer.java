@@ -29,8 +29,10 @@ public final class ProfileAnalyzer {
     /** Below this many Java samples a share of a few per cent is noise: one sample more or less moves it. */
     static final long FEW_SAMPLES = 200;
     private static final int TOP = 20;
-    /** Stacks are long: ten of them, each cut to its leaf-most frames, keep run.json and baselines small. */
-    private static final int STACKS = 10;
+    /** Stacks are long: twenty of them, each cut to its leaf-most frames, keep run.json and baselines small. */
+    private static final int STACKS = 20;
+    private static final Map<String, String> IO_KINDS = Map.of("jdk.SocketRead", "socket read",
+            "jdk.SocketWrite", "socket write", "jdk.FileRead", "file read", "jdk.FileWrite", "file write");
     static final int STACK_DEPTH = 24;
 
     /**
@@ -78,13 +80,20 @@ public final class ProfileAnalyzer {
         final Tally self = new Tally();
         final Tally total = new Tally();
         final Tally stacks = new Tally();
-        final Tally allocation = new Tally();
-        final Tally monitors = new Tally();
-        final Tally parks = new Tally();
+        final SiteTally allocation = new SiteTally();
+        final SiteTally allocationSites = new SiteTally();
+        final SiteTally monitors = new SiteTally();
+        final SiteTally monitorSites = new SiteTally();
+        final SiteTally parks = new SiteTally();
+        final SiteTally parkSites = new SiteTally();
+        final SiteTally io = new SiteTally();
         final Tally gcCauses = new Tally();
         long javaSamples;
         long nativeSamples;
+        long allocationSamples;
         long allocationBytes;
+        long measuredMillis;
+        Integer hardwareThreads;
         long collections;
         double pauseTotal;
         double pauseLongest;
@@ -95,17 +104,33 @@ public final class ProfileAnalyzer {
         Instant last;
 
         void read(Window w) throws IOException {
+            Instant firstHere = null;
+            Instant lastHere = null;
             try (RecordingFile recording = new RecordingFile(w.file())) {
                 while (recording.hasMoreEvents()) {
                     RecordedEvent e = recording.readEvent();
+                    if (e.getEventType().getName().equals("jdk.CPUInformation")) {
+                        // written once per chunk, at its start: usually before the window, still true of it
+                        hardwareThreads = e.getInt("hwThreads");
+                        continue;
+                    }
                     Instant t = e.getStartTime();
                     if ((w.from() != null && t.isBefore(w.from())) || (w.to() != null && !t.isBefore(w.to()))) {
                         continue;
                     }
-                    first = first == null || t.isBefore(first) ? t : first;
-                    last = last == null || t.isAfter(last) ? t : last;
+                    firstHere = firstHere == null || t.isBefore(firstHere) ? t : firstHere;
+                    lastHere = lastHere == null || t.isAfter(lastHere) ? t : lastHere;
                     add(e);
                 }
+            }
+            Instant from = w.from() != null ? w.from() : firstHere;
+            Instant to = w.to() != null ? w.to() : lastHere;
+            if (from != null && to != null && to.isAfter(from)) {
+                measuredMillis += Duration.between(from, to).toMillis();
+            }
+            if (firstHere != null) {
+                first = first == null || firstHere.isBefore(first) ? firstHere : first;
+                last = last == null || lastHere.isAfter(last) ? lastHere : last;
             }
         }
 
@@ -118,8 +143,10 @@ public final class ProfileAnalyzer {
                 case "jdk.NativeMethodSample" -> nativeSamples++;
                 case "jdk.ObjectAllocationSample" -> {
                     long weight = e.getLong("weight");
+                    allocationSamples++;
                     allocationBytes += weight;
                     allocation.add(className(e.getClass("objectClass")), weight);
+                    allocationSites.add(FrameNames.applicationSite(e.getStackTrace()), weight);
                 }
                 case "jdk.GarbageCollection" -> {
                     collections++;
@@ -127,13 +154,21 @@ public final class ProfileAnalyzer {
                     pauseLongest = Math.max(pauseLongest, millis(e.getDuration("longestPause")));
                     gcCauses.add(e.getString("cause"), 1);
                 }
-                case "jdk.JavaMonitorEnter" ->
-                    monitors.add(className(e.getClass("monitorClass")), Math.round(millis(e.getDuration())));
+                case "jdk.JavaMonitorEnter" -> {
+                    double waited = millis(e.getDuration());
+                    monitors.add(className(e.getClass("monitorClass")), waited);
+                    monitorSites.add(FrameNames.applicationSite(e.getStackTrace()), waited);
+                }
                 case "jdk.ThreadPark" -> {
                     if (!idlePark(e.getStackTrace())) {
-                        parks.add(className(e.getClass("parkedClass")), Math.round(millis(e.getDuration())));
+                        double parked = millis(e.getDuration());
+                        parks.add(className(e.getClass("parkedClass")), parked);
+                        parkSites.add(FrameNames.applicationSite(e.getStackTrace()), parked);
                     }
                 }
+                case "jdk.SocketRead", "jdk.SocketWrite", "jdk.FileRead", "jdk.FileWrite" ->
+                    io.add(IO_KINDS.get(e.getEventType().getName()) + ": "
+                            + FrameNames.applicationSite(e.getStackTrace()), millis(e.getDuration()));
                 case "jdk.CPULoad" -> {
                     jvmCpu += e.getFloat("jvmUser") + e.getFloat("jvmSystem");
                     machineCpu += e.getFloat("machineTotal");
@@ -155,11 +190,14 @@ public final class ProfileAnalyzer {
             Instant to = windows.isEmpty() ? null : windows.get(windows.size() - 1).to();
             long startMillis = from != null ? from.toEpochMilli() : first == null ? 0 : first.toEpochMilli();
             long endMillis = to != null ? to.toEpochMilli() : last == null ? 0 : last.toEpochMilli();
-            return new ProfileSummary(startMillis, endMillis, javaSamples, nativeSamples, self.top(TOP),
-                    total.top(TOP), stacks.top(STACKS), allocationBytes, allocation.top(TOP),
+            ProfileSummary summary = new ProfileSummary(startMillis, endMillis, measuredMillis, javaSamples,
+                    nativeSamples, self.top(TOP), total.top(TOP), stacks.top(STACKS), allocationSamples,
+                    allocationBytes, allocation.top(TOP), allocationSites.top(TOP),
                     new ProfileSummary.Gc(collections, pauseTotal, pauseLongest, gcCauses.top(TOP)),
-                    monitors.top(TOP), parks.top(TOP), cpuEvents == 0 ? null : jvmCpu / cpuEvents,
-                    cpuEvents == 0 ? null : machineCpu / cpuEvents, warnings);
+                    monitors.top(TOP), monitorSites.top(TOP), parks.top(TOP), parkSites.top(TOP), io.top(TOP),
+                    cpuEvents == 0 ? null : jvmCpu / cpuEvents, cpuEvents == 0 ? null : machineCpu / cpuEvents,
+                    hardwareThreads, null, null, null, warnings);
+            return summary.withBottleneck(Bottleneck.of(summary));
         }
     }
 
@@ -206,6 +244,25 @@ public final class ProfileAnalyzer {
 
     private static double millis(Duration d) {
         return d == null ? 0 : d.toNanos() / 1e6;
+    }
+
+    /** Events and their weight by name; top(n) heaviest first, ties by name so that output is stable. */
+    private static final class SiteTally {
+        private final Map<String, double[]> sites = new HashMap<>();
+
+        void add(String name, double value) {
+            double[] eventsAndValue = sites.computeIfAbsent(name == null ? "unknown" : name, k -> new double[2]);
+            eventsAndValue[0]++;
+            eventsAndValue[1] += value;
+        }
+
+        List<ProfileSummary.Site> top(int n) {
+            return sites.entrySet().stream()
+                    .sorted(Comparator.comparing((Map.Entry<String, double[]> en) -> -en.getValue()[1])
+                            .thenComparing(Map.Entry::getKey))
+                    .limit(n).map(en -> new ProfileSummary.Site(en.getKey(), (long) en.getValue()[0],
+                            Math.round(en.getValue()[1] * 1000) / 1000.0)).toList();
+        }
     }
 
     /** Counts by name; top(n) most first, ties by name so that output is stable. */

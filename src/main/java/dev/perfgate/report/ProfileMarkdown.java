@@ -4,6 +4,7 @@ import dev.perfgate.profile.ProfileSummary;
 import dev.perfgate.run.RunResult;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The profile section of result.md: where the service spent its CPU samples, what it allocated, GC and lock
@@ -33,18 +34,41 @@ final class ProfileMarkdown {
             rows(md, p.selfTop(), p.javaSamples());
             md.append('\n');
         }
+        if (p.bottleneck() != null) {
+            md.append("**").append(p.bottleneck().verdict()).append("**: ").append(p.bottleneck().reason())
+                    .append(".\n\n");
+        }
         if (!p.allocationByClass().isEmpty()) {
             md.append("Allocation (sampled): ");
             md.append(String.join(", ", p.allocationByClass().stream().limit(3).map(c -> "`"
                     + ResultMarkdown.cellText(c.name()) + "` " + mib(c.value())).toList()));
-            md.append(" of ").append(mib(p.allocationBytes())).append(".\n");
+            md.append(" of ").append(mib(p.allocationBytes()));
+            if (p.requests() != null && p.requests() > 0) {
+                md.append(String.format(Locale.ROOT, " (%.1f KiB per request)", p.allocationBytes() / 1024.0
+                        / p.requests()));
+            }
+            md.append("; most allocated at ").append(sites(p.allocationBySite(), s -> mib(s.value()))).append(".\n");
         }
         md.append(String.format(Locale.ROOT, "GC: %d collections, %.1f ms paused in all, longest %.1f ms.%n",
                 p.gc().collections(), p.gc().totalPauseMillis(), p.gc().longestPauseMillis()));
-        if (!p.monitorByClass().isEmpty()) {
-            md.append("Lock waits: ").append(String.join(", ", p.monitorByClass().stream().limit(3)
-                    .map(c -> "`" + ResultMarkdown.cellText(c.name()) + "` " + c.value() + " ms").toList()))
+        if (!p.monitorBySite().isEmpty()) {
+            md.append("Lock waits over JFR's threshold: ").append(sites(p.monitorBySite(), ProfileMarkdown::waits))
                     .append(".\n");
+        }
+        if (!p.parkBySite().isEmpty()) {
+            md.append("Parked (not idle) over the threshold: ").append(sites(p.parkBySite(), ProfileMarkdown::waits))
+                    .append(".\n");
+        }
+        if (!p.io().isEmpty()) {
+            md.append("I/O over the threshold: ").append(sites(p.io(), ProfileMarkdown::waits)).append(".\n");
+        }
+        if (p.health() != null && !p.health().findings().isEmpty()) {
+            md.append("\nJFR health (JDK Mission Control's rules, advisory):\n\n");
+            for (var f : p.health().findings()) {
+                md.append("- ").append(f.severity()).append(' ').append(ResultMarkdown.cellText(f.name()))
+                        .append(f.score() == null ? "" : " (score " + f.score() + ")").append(": ")
+                        .append(ResultMarkdown.cellText(f.summary())).append('\n');
+            }
         }
         for (String w : p.warnings()) {
             md.append("\n⚠️ ").append(w).append('\n');
@@ -60,7 +84,17 @@ final class ProfileMarkdown {
         }
     }
 
-    private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+    private static String sites(List<ProfileSummary.Site> sites, Function<ProfileSummary.Site, String> figure) {
+        return String.join(", ", sites.stream().limit(3).map(s -> "`" + ResultMarkdown.cellText(s.name()) + "` "
+                + figure.apply(s)).toList());
+    }
+
+    private static String mib(double bytes) {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (1L << 20));
+    }
+
+    /** How many waits, how long in all. */
+    private static String waits(ProfileSummary.Site s) {
+        return String.format(Locale.ROOT, "%d waits, %.0f ms", s.events(), s.value());
     }
 }

@@ -24,7 +24,7 @@ public final class ReportWriter {
         Path markdown = directory.resolve(RESULT_MARKDOWN);
         Path json = directory.resolve(RESULT_JSON);
         RunJson.writeAtomically(markdown, ResultMarkdown.render(run, baseline, verdict));
-        ResultJson.of(verdict).write(json);
+        ResultJson.of(verdict, RootCause.all(run, baseline)).write(json);
         return new Written(ConsoleSummary.lines(run, baseline, verdict), markdown, json);
     }
 }

@@ -6,6 +6,7 @@ import dev.perfgate.gate.GateOutcome;
 import dev.perfgate.gate.RelativeStats;
 import dev.perfgate.stats.RatioEvidence;
 import dev.perfgate.gate.Verdict;
+import dev.perfgate.profile.ProfileDiff;
 import dev.perfgate.run.RunJson;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,9 +22,11 @@ import java.util.Locale;
  * @param gates         one entry per check of each gate, in gate order
  * @param runProblems   problems of the run as a whole (each one fails the build)
  * @param warnings      environment warnings, skipped checks, and inconclusive checks that did not fail the build
+ * @param rootCause     what changed between the baseline's profile and this run's, most significant first; empty
+ *                      without two comparable profiles
  */
 public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gates, List<Problem> runProblems,
-        List<String> warnings) {
+        List<String> warnings, List<RootCauseEntry> rootCause) {
 
     public static final int SCHEMA_VERSION = 2;
 
@@ -92,11 +95,40 @@ public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gate
     public record Problem(String category, String message) {
     }
 
+    /**
+     * A root-cause candidate.
+     *
+     * @param kind          "self-time", "total-time", "allocated-class", "allocation-site", "monitor-class",
+     *                      "monitor-site", "park-class", "park-site", "io" or "gc"
+     * @param name          the method, class or site
+     * @param shareOf       what the shares are of: "CPU samples", "allocated bytes", "request time" or "wall time"
+     * @param baselineShare the baseline's share, a fraction
+     * @param share         this run's share
+     * @param baselineCount the events the baseline's share rests on
+     * @param count         the events this run's share rests on
+     * @param z             signed z of the test: positive when this run spends more there
+     * @param description   the finding in words, as printed on the console
+     */
+    public record RootCauseEntry(String kind, String name, String shareOf, double baselineShare, double share,
+            long baselineCount, long count, double z, String description) {
+
+        static RootCauseEntry of(ProfileDiff.Finding f) {
+            return new RootCauseEntry(f.kind().id(), f.name(),
+                    f.ofWallTime() ? "wall time" : f.kind().ofWhat().replaceFirst("^of (the )?", ""),
+                    f.baselineShare(), f.share(), f.baselineCount(), f.count(), f.z(), f.describe());
+        }
+    }
+
     public static ResultJson of(Verdict verdict) {
+        return of(verdict, List.of());
+    }
+
+    public static ResultJson of(Verdict verdict, List<ProfileDiff.Finding> rootCause) {
         List<GateEntry> gates = verdict.outcomes().stream().map(ResultJson::entry).toList();
         List<Problem> problems = verdict.runProblems().stream()
                 .map(o -> new Problem(o.category().id(), o.message())).toList();
-        return new ResultJson(SCHEMA_VERSION, verdict.passed(), gates, problems, verdict.warnings());
+        return new ResultJson(SCHEMA_VERSION, verdict.passed(), gates, problems, verdict.warnings(),
+                rootCause.stream().map(RootCauseEntry::of).toList());
     }
 
     private static GateEntry entry(GateOutcome o) {

@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import dev.perfgate.profile.HealthCheck;
+import dev.perfgate.profile.HealthReport;
 import dev.perfgate.profile.ProfileFiles;
 import dev.perfgate.profile.ProfileAnalyzer;
 import dev.perfgate.profile.ProfileSummary;
@@ -172,8 +174,10 @@ public final class Measurement {
      */
     private ProfileSummary profile(RunResult run, Path out) {
         List<ProfileAnalyzer.Window> windows = new ArrayList<>();
+        long requests = 0;
         for (TrialResult t : run.trials()) {
             if (t.jfr() != null) {
+                requests += t.overall() == null ? 0 : t.overall().count();
                 windows.add(new ProfileAnalyzer.Window(out.resolve(t.jfr()), Instant.ofEpochMilli(t.startEpochMillis()),
                         Instant.ofEpochMilli(t.endEpochMillis())));
             }
@@ -183,9 +187,18 @@ public final class Measurement {
         }
         try {
             ProfileSummary summary = ProfileAnalyzer.analyze(windows);
+            if (requests > 0 && run.overall() != null) {
+                // service time (from the actual send): what the request cost the service, queueing in the load
+                // generator left out
+                summary = summary.withLoad(requests, run.overall().stats().uncorrected().mean());
+            }
             summary.warnings().forEach(w -> log.warn("perfgate: profile: " + w));
+            if (summary.bottleneck() != null) {
+                log.info("perfgate: profile: " + summary.bottleneck().verdict() + ": " + summary.bottleneck().reason());
+            }
             writeProfileFiles(windows, out);
-            return summary;
+            HealthReport health = healthWarnings(windows);
+            return health == null ? summary : summary.withHealth(health);
         } catch (IOException | RuntimeException e) {
             log.warn("perfgate: the JFR profile could not be analysed (" + e.getMessage() + "); the measurement "
                     + "stands, without a profile summary");
@@ -202,6 +215,22 @@ public final class Measurement {
         } catch (IOException | RuntimeException e) {
             log.warn("perfgate: the flame graphs and pprof profiles could not be written to " + out + " ("
                     + e.getMessage() + "); the measurement and its profile summary stand");
+        }
+    }
+
+    /** JDK Mission Control's rules over the same windows; advisory, so any failure only warns. */
+    private HealthReport healthWarnings(List<ProfileAnalyzer.Window> windows) {
+        try {
+            HealthReport report = HealthCheck.evaluate(windows, HealthReport.Severity.WARNING,
+                    HealthCheck.DEFAULT_TIMEOUT);
+            report.findings().forEach(f -> log.warn("perfgate: JFR health: " + f.name() + ": " + f.summary()));
+            report.notes().forEach(n -> log.info("perfgate: JFR health: " + n));
+            log.info("perfgate: JFR health: " + HealthCheck.counts(report)
+                    + " by JDK Mission Control's rules (advisory)");
+            return report;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            log.warn("perfgate: JFR health: JDK Mission Control's analysis was skipped (" + e.getMessage() + ")");
+            return null;
         }
     }
 

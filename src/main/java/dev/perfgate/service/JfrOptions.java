@@ -1,9 +1,11 @@
 package dev.perfgate.service;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Whether and how a JVM service records a JFR profile during the run. Ignored for command launches: perfgate does
@@ -15,11 +17,14 @@ import java.util.Objects;
  * @param enabled      false records nothing
  * @param settings     {@code profile} (more samples, some overhead), {@code default}, or a path to a {@code .jfc}
  * @param extraOptions more {@code key=value} options for {@code -XX:StartFlightRecording}, e.g.
- *                     {@code path-to-gc-roots=true}
+ *                     {@code path-to-gc-roots=true}, or per-event settings over those of {@code settings}, e.g.
+ *                     {@code jdk.JavaMonitorEnter#threshold=1 ms} (JDK 17+)
  * @param directory    where the continuous recording file goes (e.g. {@code target/perfgate})
  */
 public record JfrOptions(boolean enabled, String settings, List<String> extraOptions, Path directory) {
     public static final String RECORDING_NAME = "perfgate";
+    /** "jdk.JavaMonitorEnter#threshold=1 ms": JFR accepts it in -XX:StartFlightRecording since JDK 17. */
+    private static final Pattern EVENT_SETTING = Pattern.compile("[A-Za-z_$][\\w.$]*#[A-Za-z][\\w-]*=\\S.*");
 
     public JfrOptions {
         settings = settings == null || settings.isBlank() ? "profile" : settings.trim();
@@ -35,6 +40,15 @@ public record JfrOptions(boolean enabled, String settings, List<String> extraOpt
             if (option.contains(",") || !option.contains("=")) {
                 throw new IllegalArgumentException("JFR option must be one key=value without commas: " + option);
             }
+            if (option.contains("#") && !EVENT_SETTING.matcher(option).matches()) {
+                throw new IllegalArgumentException("JFR event setting must read <event>#<setting>=<value>, e.g. "
+                        + "jdk.JavaMonitorEnter#threshold=1 ms: " + option);
+            }
+        }
+        // The JVM would refuse to start with a missing .jfc, after the build has started the service: say it now.
+        if (enabled && settings.endsWith(".jfc") && !Files.isRegularFile(Path.of(settings))) {
+            throw new IllegalArgumentException("JFR settings file " + Path.of(settings).toAbsolutePath()
+                    + " does not exist; give profile, default or the path of a .jfc file (jfr configure writes one)");
         }
     }
 

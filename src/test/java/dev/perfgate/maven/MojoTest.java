@@ -245,6 +245,8 @@ class MojoTest {
         String json = Files.readString(dir.resolve("out/profile.json"));
         assertThat(json).contains("\"javaSamples\"").contains("\"selfTop\"");
         assertThat(RunJson.mapper().readTree(json).get("javaSamples").asLong()).isPositive();
+        // JDK Mission Control's health report beside the summary: the rules ran, whatever they found
+        assertThat(RunJson.mapper().readTree(json).at("/health/rulesEvaluated").asInt()).isPositive();
         assertThat(dir.resolve("out/flame-cpu.html")).exists();
         for (String name : dev.perfgate.profile.ProfileFiles.NAMES) {
             assertThat(dir.resolve("out").resolve(name)).isNotEmptyFile();
@@ -266,6 +268,12 @@ class MojoTest {
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("is not a readable JFR recording");
+
+        MojoExtension.setVariableValueToObject(mojo, "jfr", recording.toFile());
+        MojoExtension.setVariableValueToObject(mojo, "health", "loud");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("perfgate: perfgate.health is 'loud'; use warning (the default), info or off");
     }
 
     private void configure(CheckMojo mojo, Path runFile, Path baseline) throws IllegalAccessException {

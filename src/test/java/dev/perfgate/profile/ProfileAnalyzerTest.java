@@ -106,8 +106,39 @@ class ProfileAnalyzerTest {
 
     @Test
     void contendedMonitorIsNamedByItsClass() {
-        assertThat(summary.monitorByClass()).extracting(ProfileSummary.Count::name)
+        assertThat(summary.monitorByClass()).extracting(ProfileSummary.Site::name)
                 .contains(Workload.Lock.class.getName());
+    }
+
+    @Test
+    void allocationAndLockSitesAreTheFirstFramesOutsideTheJdk() {
+        assertThat(summary.allocationBySite()).isNotEmpty();
+        assertThat(summary.allocationBySite().get(0).name()).isEqualTo(Workload.class.getName() + ".churn");
+        assertThat(summary.allocationSamples()).isPositive();
+        assertThat(summary.allocationBySite().get(0).events()).isPositive();
+        assertThat(summary.monitorBySite()).extracting(ProfileSummary.Site::name)
+                .contains(Workload.class.getName() + ".holdLock");
+        // each wait is over the 10 ms threshold, so the waits' time is at least that many times 10 ms
+        ProfileSummary.Site lock = summary.monitorBySite().stream()
+                .filter(s -> s.name().endsWith(".holdLock")).findFirst().orElseThrow();
+        assertThat(lock.value()).isGreaterThanOrEqualTo(10.0 * lock.events());
+    }
+
+    @Test
+    void theMachineAndTheMeasuredTimeAreKnown() {
+        assertThat(summary.hardwareThreads()).isPositive();
+        // the recording ran about 4 s; the window is first to last event
+        assertThat(summary.measuredMillis()).isBetween(2_000L, 60_000L);
+    }
+
+    @Test
+    void withoutTheLoadTheBottleneckIsUndeterminedUnlessTheMachineIsSaturated() {
+        assertThat(summary.bottleneck()).isNotNull();
+        assertThat(summary.bottleneck().verdict()).isIn(Bottleneck.UNDETERMINED, Bottleneck.CPU_BOUND);
+        // with the load known, a verdict is reached
+        ProfileSummary loaded = summary.withLoad(1000, 5.0);
+        assertThat(loaded.bottleneck().verdict()).isNotEqualTo(Bottleneck.UNDETERMINED);
+        assertThat(loaded.requests()).isEqualTo(1000);
     }
 
     @Test

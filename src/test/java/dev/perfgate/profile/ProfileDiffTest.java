@@ -12,10 +12,30 @@ class ProfileDiffTest {
         return new ProfileSummary.Count(name, value);
     }
 
+    private static ProfileSummary.Site s(String name, long events, double value) {
+        return new ProfileSummary.Site(name, events, value);
+    }
+
     private static ProfileSummary profile(long samples, List<ProfileSummary.Count> self,
             List<ProfileSummary.Count> total) {
-        return new ProfileSummary(0, 1, samples, 0, self, total, List.of(), 0, List.of(),
-                new ProfileSummary.Gc(0, 0, 0, List.of()), List.of(), List.of(), null, null, List.of());
+        return new ProfileSummary(0, 1, 10_000, samples, 0, self, total, List.of(), 0, 0, List.of(), List.of(),
+                null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null,
+                List.of());
+    }
+
+    /** A profile with only allocation figures. */
+    private static ProfileSummary allocation(long samples, long bytes, List<ProfileSummary.Site> byClass) {
+        return new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), samples, bytes, byClass,
+                List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null, null,
+                null, List.of());
+    }
+
+    /** A profile with lock waits and GC, with or without the load (requests, mean service time). */
+    private static ProfileSummary waits(List<ProfileSummary.Site> monitorSites, ProfileSummary.Gc gc, Long requests,
+            Double meanMillis) {
+        return new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), 0, 0, List.of(), List.of(),
+                gc, List.of(), monitorSites, List.of(), List.of(), List.of(), null, null, null, requests, meanMillis,
+                null, List.of());
     }
 
     @Test
@@ -38,7 +58,7 @@ class ProfileDiffTest {
         assertThat(findings).extracting(ProfileDiff.Finding::name).containsExactly("com.acme.Search.findAll",
                 "com.acme.Search.findAll", "io.Net.read");
         assertThat(ProfileDiff.distinctMethods(findings)).extracting(ProfileDiff.Finding::kind)
-                .containsExactly("self", "self");
+                .containsExactly(ProfileDiff.Kind.SELF_TIME, ProfileDiff.Kind.SELF_TIME);
     }
 
     @Test
@@ -78,5 +98,107 @@ class ProfileDiffTest {
         ProfileSummary p = profile(1000, List.of(c("a.B.c", 500)), List.of());
         assertThat(ProfileDiff.compare(null, p)).isEmpty();
         assertThat(ProfileDiff.compare(p, profile(0, List.of(), List.of()))).isEmpty();
+    }
+
+    @Test
+    void aClassThatTookMoreOfTheAllocatedBytesIsACandidate() {
+        ProfileSummary base = allocation(1000, 100_000_000, List.of(s("byte[]", 600, 60e6), s("a.Row", 400, 40e6)));
+        ProfileSummary cand = allocation(1000, 300_000_000,
+                List.of(s("a.Buffer", 500, 200e6), s("byte[]", 300, 60e6), s("a.Row", 200, 40e6)));
+        List<ProfileDiff.Finding> findings = ProfileDiff.compare(base, cand);
+        assertThat(findings.get(0).kind()).isEqualTo(ProfileDiff.Kind.ALLOCATED_CLASS);
+        assertThat(findings.get(0).name()).isEqualTo("a.Buffer");
+        assertThat(findings.get(0).describe()).startsWith("allocation of a.Buffer 0.0 % → 66.7 % of allocated bytes");
+    }
+
+    @Test
+    void aShareOfBytesThatMovesAgainstTheSamplesIsNoCandidate() {
+        // more samples of Row, but a smaller share of the bytes: the evidence disagrees with itself
+        ProfileSummary base = allocation(1000, 100_000_000, List.of(s("a.Row", 300, 40e6), s("b", 700, 60e6)));
+        ProfileSummary cand = allocation(1000, 100_000_000, List.of(s("a.Row", 500, 30e6), s("b", 500, 70e6)));
+        assertThat(ProfileDiff.compare(base, cand)).extracting(ProfileDiff.Finding::name).doesNotContain("a.Row");
+    }
+
+    @Test
+    void aNewContendedLockIsACandidatePerRequest() {
+        ProfileSummary base = waits(List.of(), null, 10_000L, 5.0);
+        ProfileSummary cand = waits(List.of(s("com.acme.Cache.get", 400, 8_000)), null, 10_000L, 6.0);
+        List<ProfileDiff.Finding> findings = ProfileDiff.compare(base, cand);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(ProfileDiff.Kind.MONITOR_SITE);
+            // 8 000 ms of waits over 10 000 requests × 6 ms
+            assertThat(f.share()).isCloseTo(8_000 / 60_000.0, within(1e-9));
+            assertThat(f.z()).isGreaterThan(3);
+            assertThat(f.describe()).startsWith("lock wait at com.acme.Cache.get 0.0 % → 13.3 % of the request time"
+                    + " (0 → 400 waits");
+        });
+    }
+
+    @Test
+    void theSameWaitRateOnMoreRequestsIsNoCandidate() {
+        // twice the requests, twice the waits: the rate per request did not change
+        ProfileSummary base = waits(List.of(s("a.L.lock", 100, 2_000)), null, 10_000L, 5.0);
+        ProfileSummary cand = waits(List.of(s("a.L.lock", 200, 4_000)), null, 20_000L, 5.0);
+        assertThat(ProfileDiff.compare(base, cand)).isEmpty();
+        assertThat(ProfileDiff.rateZ(100, 10_000, 200, 20_000)).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
+    void withoutRequestCountsWaitsAreSharesOfTheWallTime() {
+        ProfileSummary base = waits(List.of(), null, null, null);
+        ProfileSummary cand = waits(List.of(s("a.L.lock", 300, 3_000)), null, null, null);
+        ProfileDiff.Finding f = ProfileDiff.compare(base, cand).get(0);
+        assertThat(f.ofWallTime()).isTrue();
+        assertThat(f.share()).isCloseTo(0.3, within(1e-9));
+        assertThat(f.describe()).contains("of the wall time");
+    }
+
+    @Test
+    void moreGcPausesAreACandidate() {
+        ProfileSummary base = waits(List.of(), new ProfileSummary.Gc(5, 20, 6, List.of()), 10_000L, 5.0);
+        ProfileSummary cand = waits(List.of(), new ProfileSummary.Gc(60, 900, 40, List.of()), 10_000L, 5.0);
+        ProfileDiff.Finding f = ProfileDiff.compare(base, cand).get(0);
+        assertThat(f.kind()).isEqualTo(ProfileDiff.Kind.GC);
+        assertThat(f.share()).isCloseTo(0.09, within(1e-9));
+        assertThat(f.describe()).startsWith("GC pauses 0.2 % → 9.0 % of the time (5 → 60 collections");
+    }
+
+    @Test
+    void allocationNewInTheCandidateIsFoundWhenTheBaselineSampledNone() {
+        // a quiet baseline fills few TLABs and JFR samples none; the candidate allocates heavily
+        ProfileSummary base = new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), 0, 0,
+                List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null,
+                160L, 3.0, null, List.of());
+        ProfileSummary cand = new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), 2_000, 400_000_000L, List.of(s("long[]", 1_900, 3.8e8), s("a.Request", 100, 2e7)),
+                List.of(s("a.Chunk.<init>", 1_900, 3.8e8)), null, List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, null, null, 160L, 4.0, null, List.of());
+        List<ProfileDiff.Finding> findings = ProfileDiff.compare(base, cand);
+        assertThat(findings).extracting(ProfileDiff.Finding::name).contains("long[]", "a.Chunk.<init>");
+        assertThat(findings.get(0).share()).isCloseTo(0.95, within(1e-9));
+    }
+
+    @Test
+    void whatAddedTheMostTimePerRequestComesFirst() {
+        // a lock adding 0.8 ms per request (huge z) and a CPU hot spot adding 6 ms per request (smaller z)
+        Bottleneck cpu = new Bottleneck(Bottleneck.CPU_BOUND, "", 10.0, 0.5, 0.0, 0.0, 0.0);
+        ProfileSummary base = new ProfileSummary(0, 1, 10_000, 1_000, 0, List.of(c("a.Hot.run", 100)), List.of(),
+                List.of(), 0, 0, List.of(), List.of(), null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                null, null, null, 10_000L, 20.0, cpu, List.of());
+        ProfileSummary cand = new ProfileSummary(0, 1, 10_000, 1_000, 0, List.of(c("a.Hot.run", 400)), List.of(),
+                List.of(), 0, 0, List.of(), List.of(), null, List.of(), List.of(s("a.Lock.take", 5_000, 8_000)),
+                List.of(), List.of(), List.of(), null, null, null, 10_000L, 20.0, cpu, List.of());
+        List<ProfileDiff.Finding> findings = ProfileDiff.compare(base, cand);
+        assertThat(findings).extracting(ProfileDiff.Finding::name).containsExactly("a.Hot.run", "a.Lock.take");
+        // self share 10 % → 40 % of 10 ms of CPU per request
+        assertThat(findings.get(0).addedMillis()).isCloseTo(3.0, within(1e-9));
+        assertThat(findings.get(1).addedMillis()).isCloseTo(0.8, within(1e-9));
+        assertThat(findings.get(1).z()).isGreaterThan(findings.get(0).z());
+        assertThat(findings.get(0).describe()).endsWith("; +3.0 ms per request)");
+    }
+
+    @Test
+    void rateZMatchesTheNormalApproximationOfTheConditionalBinomial() {
+        // 10 events over exposure 1 vs 30 over exposure 1: p = 0.5, n = 40, z = (30 - 20) / sqrt(10)
+        assertThat(ProfileDiff.rateZ(10, 1, 30, 1)).isCloseTo(10 / Math.sqrt(10), within(1e-9));
     }
 }

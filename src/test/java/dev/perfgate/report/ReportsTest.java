@@ -194,23 +194,35 @@ class ReportsTest {
 
     @Test
     void resultMarkdownShowsTheProfileWithCountsAndRoundTripsThroughRunJson() throws Exception {
-        dev.perfgate.profile.ProfileSummary profile = new dev.perfgate.profile.ProfileSummary(1, 2, 400, 900,
+        var site = (java.util.function.BiFunction<String, Double, dev.perfgate.profile.ProfileSummary.Site>)
+                (name, value) -> new dev.perfgate.profile.ProfileSummary.Site(name, 4, value);
+        dev.perfgate.profile.ProfileSummary profile = new dev.perfgate.profile.ProfileSummary(1, 2, 10_000, 400, 900,
                 List.of(new dev.perfgate.profile.ProfileSummary.Count("com.acme.Search.findAll", 300),
                         new dev.perfgate.profile.ProfileSummary.Count("java.lang.String.indexOf", 40)),
-                List.of(), List.of(new dev.perfgate.profile.ProfileSummary.Count("a;b;c", 10)), 3L << 20,
-                List.of(new dev.perfgate.profile.ProfileSummary.Count("byte[]", 2L << 20)),
+                List.of(), List.of(new dev.perfgate.profile.ProfileSummary.Count("a;b;c", 10)), 30, 3L << 20,
+                List.of(site.apply("byte[]", (double) (2L << 20))),
+                List.of(site.apply("com.acme.Search.load", (double) (2L << 20))),
                 new dev.perfgate.profile.ProfileSummary.Gc(3, 12.5, 8.25, List.of()),
-                List.of(new dev.perfgate.profile.ProfileSummary.Count("com.acme.Cache", 120)), List.of(), 0.42, 0.9,
-                List.of("only 40 CPU samples in the window: shares of a few per cent are noise"));
+                List.of(site.apply("com.acme.Cache", 120.0)), List.of(site.apply("com.acme.Cache.get", 120.0)),
+                List.of(), List.of(), List.of(), 0.42, 0.9, 2, null, null, null,
+                List.of("only 40 CPU samples in the window: shares of a few per cent are noise"))
+                .withLoad(2048, 4.0)
+                .withHealth(new dev.perfgate.profile.HealthReport(dev.perfgate.profile.HealthReport.Severity.WARNING,
+                        List.of(new dev.perfgate.profile.HealthReport.Finding("SystemGc", "GC Caused by System.gc()",
+                                dev.perfgate.profile.HealthReport.Severity.WARNING, 90, "System.gc() ran 8 times.",
+                                null, null)), 50, 10, List.of()));
         RunResult withProfile = RUN.withProfile(profile);
         String md = ResultMarkdown.render(withProfile, BASELINE, verdict(withProfile, BASELINE));
         assertThat(md).contains("### Profile (JFR, measured windows only)")
                 .contains("400 CPU samples in Java code, 900 in native code (mostly idle waits); the JVM used 42 % "
                         + "of the machine's CPU, the machine 90 %.")
                 .contains("| `com.acme.Search.findAll` | 300 | 75.0 % |")
-                .contains("Allocation (sampled): `byte[]` 2.0 MiB of 3.0 MiB.")
+                .contains("**CPU-bound**: requests spend most of their time computing: 4.10 ms of CPU per request")
+                .contains("Allocation (sampled): `byte[]` 2.0 MiB of 3.0 MiB (1.5 KiB per request); most allocated "
+                        + "at `com.acme.Search.load` 2.0 MiB.")
                 .contains("GC: 3 collections, 12.5 ms paused in all, longest 8.3 ms.")
-                .contains("Lock waits: `com.acme.Cache` 120 ms.")
+                .contains("Lock waits over JFR's threshold: `com.acme.Cache.get` 4 waits, 120 ms.")
+                .contains("- WARNING GC Caused by System.gc() (score 90): System.gc() ran 8 times.")
                 .contains("⚠️ only 40 CPU samples");
         assertThat(ResultMarkdown.render(RUN, BASELINE, verdict(RUN, BASELINE))).doesNotContain("### Profile");
 
@@ -226,16 +238,23 @@ class ReportsTest {
         var hot = new dev.perfgate.profile.ProfileSummary.Count("com.acme.Search.findAll", 410);
         var cold = new dev.perfgate.profile.ProfileSummary.Count("com.acme.Search.findAll", 30);
         var gc = new dev.perfgate.profile.ProfileSummary.Gc(0, 0, 0, List.of());
-        RunResult run = RUN.withProfile(new dev.perfgate.profile.ProfileSummary(1, 2, 1000, 0, List.of(hot),
-                List.of(), List.of(), 0, List.of(), gc, List.of(), List.of(), null, null, List.of()));
-        RunResult base = BASELINE.withProfile(new dev.perfgate.profile.ProfileSummary(1, 2, 1000, 0, List.of(cold),
-                List.of(), List.of(), 0, List.of(), gc, List.of(), List.of(), null, null, List.of()));
+        RunResult run = RUN.withProfile(new dev.perfgate.profile.ProfileSummary(1, 2, 1, 1000, 0, List.of(hot),
+                null, null, 0, 0, null, null, gc, null, null, null, null, null, null, null, null, null, null, null,
+                null));
+        RunResult base = BASELINE.withProfile(new dev.perfgate.profile.ProfileSummary(1, 2, 1, 1000, 0,
+                List.of(cold), null, null, 0, 0, null, null, gc, null, null, null, null, null, null, null, null, null,
+                null, null, null));
         Verdict v = verdict(run, base);
         assertThat(ConsoleSummary.lines(run, base, v)).anySatisfy(l -> assertThat(l).startsWith(
                 "  root cause candidate: com.acme.Search.findAll self time 3.0 % → 41.0 % of CPU samples (30 → 410 "
                         + "samples, z = "));
         assertThat(ResultMarkdown.render(run, base, v)).contains("### Root-cause candidates")
-                .contains("| `com.acme.Search.findAll` | self | 3.0 % | 41.0 % | 30 → 410 |");
+                .contains("| self time | `com.acme.Search.findAll` | 3.0 % | 41.0 % | CPU samples | 30 → 410 |");
+        JsonNode rootCause = RunJson.mapper().readTree(ResultJson.of(v, RootCause.all(run, base)).toJson())
+                .get("rootCause");
+        assertThat(rootCause.get(0).get("kind").asText()).isEqualTo("self-time");
+        assertThat(rootCause.get(0).get("shareOf").asText()).isEqualTo("CPU samples");
+        assertThat(rootCause.get(0).get("share").asDouble()).isEqualTo(0.41);
         assertThat(ResultMarkdown.render(run, BASELINE, v)).doesNotContain("Root-cause");
     }
 

@@ -84,6 +84,42 @@ class JfrTest {
         assertThat(Files.readString(dir.resolve("service.log"))).doesNotContain("Started recording");
     }
 
+    @Test
+    void eventSettingsOverrideThoseOfTheSettingsFile() throws Exception {
+        ServiceSpec spec = TestApps.main(EchoServer.class)
+                .logFile(dir.resolve("service.log"))
+                .readiness(Readiness.http("http://127.0.0.1:${perfgate.port}/"))
+                .jfr(new JfrOptions(true, "profile", List.of("jdk.JavaMonitorEnter#threshold=7 ms",
+                        "jdk.GCPhaseParallel#enabled=false"), dir))
+                .build();
+        Path wholeRun;
+        try (ServiceProcess service = ServiceProcess.start(spec)) {
+            service.awaitReady();
+            wholeRun = service.jfrFile().orElseThrow();
+            load(service, Duration.ofSeconds(1));
+        }
+        List<RecordedEvent> events = RecordingFile.readAllEvents(wholeRun);
+        // jdk.ActiveSetting records every setting in force; 7 ms is no threshold of the profile settings
+        assertThat(events).anySatisfy(e -> {
+            assertThat(e.getEventType().getName()).isEqualTo("jdk.ActiveSetting");
+            assertThat(e.getString("name")).isEqualTo("threshold");
+            assertThat(e.getString("value")).isEqualTo("7 ms");
+        });
+        assertThat(events).noneSatisfy(e -> assertThat(e.getEventType().getName()).isEqualTo("jdk.GCPhaseParallel"));
+    }
+
+    @Test
+    void malformedEventSettingsAndMissingSettingsFilesAreRefusedBeforeAnythingStarts() {
+        assertThatThrownBy(() -> new JfrOptions(true, "profile", List.of("jdk.JavaMonitorEnter#=1 ms"), dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("<event>#<setting>=<value>");
+        assertThatThrownBy(() -> new JfrOptions(true, "profile", List.of("jdk.X#threshold=1 ms,jdk.Y#enabled=x"),
+                dir)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("without commas");
+        assertThatThrownBy(() -> new JfrOptions(true, dir.resolve("missing.jfc").toString(), List.of(), dir))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("missing.jfc does not exist");
+    }
+
     private static void load(ServiceProcess service, Duration duration) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         URI uri = URI.create(service.resolve("http://127.0.0.1:${perfgate.port}/?jfr"));

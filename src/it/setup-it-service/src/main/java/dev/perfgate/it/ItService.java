@@ -10,7 +10,10 @@ import java.util.concurrent.Executors;
  * The service of the integration tests. System properties shape its behaviour:
  * perfgate.port (given by perfgate), it.delayMs (sleep per request), it.neverReady (never opens its port),
  * it.exitAfterMs (exits with code 3 after that long: a crash mid-run), it.workMs and it.hotMs (CPU work per
- * request in the methods work and hot: a profile shows which one got hotter).
+ * request in the methods work and hot: a profile shows which one got hotter), it.allocKb (KiB of short-lived
+ * Chunk objects per request, allocated in the method allocate), it.lockMs (a background refresher holds the Registry
+ * monitor that long, sleeping, every other such period; every request takes the monitor in the method locked and
+ * waits when it arrives during a hold).
  */
 public final class ItService {
     public static void main(String[] args) throws Exception {
@@ -19,6 +22,8 @@ public final class ItService {
         long exitAfterMs = Long.getLong("it.exitAfterMs", 0);
         long workMs = Long.getLong("it.workMs", 0);
         long hotMs = Long.getLong("it.hotMs", 0);
+        long allocKb = Long.getLong("it.allocKb", 0);
+        long lockMs = Long.getLong("it.lockMs", 0);
         System.out.println("it-service starting on port " + port + " delayMs=" + delayMs + " args="
                 + java.util.Arrays.toString(args));
         if (Boolean.getBoolean("it.neverReady")) {
@@ -47,6 +52,12 @@ public final class ItService {
             if (hotMs > 0) {
                 hot(hotMs);
             }
+            if (allocKb > 0) {
+                allocate(allocKb);
+            }
+            if (lockMs > 0) {
+                locked();
+            }
             if (delayMs > 0) {
                 try {
                     Thread.sleep(delayMs);
@@ -61,6 +72,11 @@ public final class ItService {
                 out.write(body);
             }
         });
+        if (lockMs > 0) {
+            Thread refresher = new Thread(() -> refreshRegistry(lockMs), "registry-refresher");
+            refresher.setDaemon(true);
+            refresher.start();
+        }
         server.start();
         System.out.println("it-service ready");
     }
@@ -85,6 +101,61 @@ public final class ItService {
             x += Math.sqrt(x + i);
         }
         sink = x;
+    }
+
+    /**
+     * What the allocation regression allocates: a class of its own, with its data in fields (an array inside would
+     * be allocated as long[] by the constructor), so that the profile names it and the method that allocates it.
+     */
+    static final class Chunk {
+        long a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13;
+        Chunk next;
+    }
+
+    static volatile Chunk kept;
+
+    /** The allocation regression: a linked list of short-lived chunks (128 bytes each), dropped at the end. */
+    static void allocate(long kb) {
+        Chunk head = null;
+        for (long i = 0, n = kb * 8; i < n; i++) {
+            Chunk c = new Chunk();
+            c.next = head;
+            head = c;
+        }
+        kept = head;
+        kept = null;
+    }
+
+    /** The one lock all requests share. */
+    static final class Registry {
+    }
+
+    static final Registry REGISTRY = new Registry();
+
+    static volatile long registryReads;
+
+    /**
+     * The contention regression: every request reads the registry under its lock. (Requests alone would not queue:
+     * the load sends them evenly spaced, so one request's short hold never overlaps the next.)
+     */
+    static void locked() {
+        synchronized (REGISTRY) {
+            registryReads++;
+        }
+    }
+
+    /** A background job that does I/O (a sleep here) while holding the lock the requests need. */
+    static void refreshRegistry(long holdMs) {
+        while (true) {
+            try {
+                synchronized (REGISTRY) {
+                    Thread.sleep(holdMs);
+                }
+                Thread.sleep(holdMs);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
     }
 
     private static synchronized long perMs() {
