@@ -15,6 +15,9 @@ assert md.contains("### Root-cause candidates")
 assert md.contains("| `dev.perfgate.it.ItService.hot` | ")
 // the page packs names by shared prefixes, so only the class is searched for
 assert new File(basedir, "target/perfgate/flame-cpu.html").text.contains("dev.perfgate.it.ItService")
+// the check draws the difference from the two profile summaries' stacks
+assert new File(basedir, "target/perfgate/flame-diff.html").text.contains("dev.perfgate.it.ItService")
+assert log.contains("perfgate: differential CPU flame graph")
 
 def leftover = ["pgrep", "-f", "dev.perfgate.it.ItService"].execute()
 leftover.waitFor()

@@ -86,6 +86,10 @@ public class CheckMojo extends AbstractPerfgateMojo {
                     + e.getMessage(), e);
         }
         written.consoleLines().forEach(line -> getLog().info(line));
+        if (written.flameDiff() != null) {
+            getLog().info("perfgate: differential CPU flame graph (red: hotter than the baseline): "
+                    + written.flameDiff());
+        }
         verdict.warnings().forEach(w -> getLog().warn("perfgate: " + w));
         List<GateOutcome> failures = verdict.failures();
         if (failures.isEmpty()) {

@@ -1,19 +1,30 @@
 package dev.perfgate.report;
 
 import dev.perfgate.gate.Verdict;
+import dev.perfgate.profile.FlameGraphs;
+import dev.perfgate.profile.ProfileFiles;
+import dev.perfgate.profile.ProfileSummary;
 import dev.perfgate.run.RunJson;
 import dev.perfgate.run.RunResult;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** Writes every report of a check into the output directory and returns what goes to the console. */
 public final class ReportWriter {
     public static final String RESULT_MARKDOWN = "result.md";
     public static final String RESULT_JSON = "result.json";
 
-    /** What was written, and the console summary. */
-    public record Written(List<String> consoleLines, Path markdown, Path json) {
+    /**
+     * What was written, and the console summary.
+     *
+     * @param flameDiff the differential CPU flame graph, or null without two comparable profiles
+     */
+    public record Written(List<String> consoleLines, Path markdown, Path json, Path flameDiff) {
     }
 
     private ReportWriter() {
@@ -25,6 +36,37 @@ public final class ReportWriter {
         Path json = directory.resolve(RESULT_JSON);
         RunJson.writeAtomically(markdown, ResultMarkdown.render(run, baseline, verdict));
         ResultJson.of(verdict, RootCause.all(run, baseline)).write(json);
-        return new Written(ConsoleSummary.lines(run, baseline, verdict), markdown, json);
+        return new Written(ConsoleSummary.lines(run, baseline, verdict), markdown, json,
+                flameDiff(directory, run, baseline));
+    }
+
+    /**
+     * The differential CPU flame graph from the stacks both profile summaries keep, so that it needs no .jfr of the
+     * baseline: only their top stacks, cut to the leaf-most frames, which the title says. Advisory: a graph that
+     * cannot be drawn costs the graph, never the verdict. (perfgate:profile with both recordings draws them whole.)
+     */
+    private static Path flameDiff(Path directory, RunResult run, RunResult baseline) {
+        Path html = directory.resolve(ProfileFiles.FLAME_DIFF);
+        try {
+            Files.deleteIfExists(html);
+            if (!RootCause.comparable(run, baseline)) {
+                return null;
+            }
+            ProfileSummary before = baseline.profile();
+            ProfileSummary after = run.profile();
+            FlameGraphs.diff(stacks(before), before.javaSamples(), stacks(after), after.javaSamples(), html,
+                    String.format(Locale.ROOT, "CPU of this run (%,d samples) vs the baseline (%,d samples): the "
+                            + "top %d stacks of each, leaf-most frames only", after.javaSamples(),
+                            before.javaSamples(), after.stacksTop().size()));
+            return html;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, Long> stacks(ProfileSummary profile) {
+        Map<String, Long> stacks = new HashMap<>();
+        profile.stacksTop().forEach(c -> stacks.merge(c.name(), c.value(), Long::sum));
+        return stacks;
     }
 }

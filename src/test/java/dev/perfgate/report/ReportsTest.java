@@ -258,6 +258,28 @@ class ReportsTest {
         assertThat(ResultMarkdown.render(run, BASELINE, v)).doesNotContain("Root-cause");
     }
 
+    @Test
+    void checkDrawsTheDifferentialFlameGraphFromTheStoredStacksOnlyWhenBothProfilesCompare() throws Exception {
+        var gc = new dev.perfgate.profile.ProfileSummary.Gc(0, 0, 0, List.of());
+        var before = List.of(new dev.perfgate.profile.ProfileSummary.Count("Thread.run;com.acme.Search.find", 90),
+                new dev.perfgate.profile.ProfileSummary.Count("Thread.run;com.acme.Search.hot", 10));
+        var after = List.of(new dev.perfgate.profile.ProfileSummary.Count("Thread.run;com.acme.Search.find", 40),
+                new dev.perfgate.profile.ProfileSummary.Count("Thread.run;com.acme.Search.hot", 60));
+        RunResult run = RUN.withProfile(new dev.perfgate.profile.ProfileSummary(1, 2, 1, 100, 0, List.of(), null,
+                after, 0, 0, null, null, gc, null, null, null, null, null, null, null, null, null, null, null, null));
+        RunResult base = BASELINE.withProfile(new dev.perfgate.profile.ProfileSummary(1, 2, 1, 100, 0, List.of(),
+                null, before, 0, 0, null, null, gc, null, null, null, null, null, null, null, null, null, null, null,
+                null));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("reports");
+        ReportWriter.Written written = ReportWriter.write(dir, run, base, verdict(run, base));
+        assertThat(written.flameDiff()).isEqualTo(dir.resolve("flame-diff.html"));
+        assertThat(java.nio.file.Files.readString(written.flameDiff())).contains("com.acme.Search")
+                .contains("top 2 stacks of each");
+        // without the baseline's profile, no graph, and no stale one left behind
+        assertThat(ReportWriter.write(dir, run, BASELINE, verdict(run, BASELINE)).flameDiff()).isNull();
+        assertThat(dir.resolve("flame-diff.html")).doesNotExist();
+    }
+
     private static int indexOfStarting(List<String> lines, String prefix) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith(prefix)) {
