@@ -3,11 +3,15 @@ package dev.perfgate.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.perfgate.service.testapps.AttachLauncher;
 import dev.perfgate.service.testapps.EchoServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -95,6 +99,31 @@ class AttachedRecordingTest {
                 assertThat(RecordingFile.readAllEvents(file)).isNotEmpty();
             }
             assertThat(recordingsIn(right)).isEmpty();
+        }
+    }
+
+    @Test
+    void aBuildJvmStoppedWithSigtermStopsItsRecordingInTheTarget() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(echoServer(List.of()))) {
+            service.awaitReady();
+            JmxTarget target = new JmxTarget.Pid(service.pid());
+            Process launcher = new ProcessBuilder(ServiceSpec.currentJava().toString(), "-cp",
+                    System.getProperty("java.class.path"), AttachLauncher.class.getName(),
+                    Long.toString(service.pid())).redirectError(dir.resolve("launcher.err").toFile()).start();
+            try {
+                String line = new BufferedReader(new InputStreamReader(launcher.getInputStream(),
+                        StandardCharsets.UTF_8)).readLine();
+                assertThat(line).as("launcher output; stderr: %s", Files.readString(dir.resolve("launcher.err")))
+                        .startsWith("RECORDING=");
+                assertThat(recordingsIn(target)).extracting(RecordingInfo::getState).containsExactly("RUNNING");
+
+                launcher.destroy(); // SIGTERM, as a CI runner cancelling the build
+
+                assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("launcher exits").isTrue();
+                assertThat(recordingsIn(target)).isEmpty();
+            } finally {
+                launcher.destroyForcibly();
+            }
         }
     }
 
@@ -202,8 +231,11 @@ class AttachedRecordingTest {
         AttachedRecording recording = AttachedRecording.start(new JfrAttach(target, "profile"), SAFETY);
         long started = System.nanoTime();
         try {
-            assertThat(recordingsIn(target)).extracting(RecordingInfo::getName, RecordingInfo::getState)
-                    .contains(org.assertj.core.groups.Tuple.tuple("perfgate", "RUNNING"));
+            // Unbounded, so that no part of a long run is dropped, and stopping itself after the safety limit.
+            assertThat(recordingsIn(target)).extracting(RecordingInfo::getName, RecordingInfo::getState,
+                            RecordingInfo::getMaxAge, RecordingInfo::getMaxSize, RecordingInfo::getDuration)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("perfgate", "RUNNING", 0L, 0L,
+                            SAFETY.toSeconds()));
             load(service, Duration.ofSeconds(1)); // warm-up, outside the windows
 
             Instant begin1 = Instant.now();
