@@ -39,7 +39,7 @@ import jdk.management.jfr.RecordingInfo;
  *   <li>maxAge and maxSize 0 mean unbounded: nothing of a long run is dropped; the chunks stay in the target's
  *       JFR repository (its temp directory) until the recording is closed.</li>
  *   <li>JFR's stack depth is fixed when JFR starts in a JVM (64 frames unless the service was started with
- *       {@code -XX:FlightRecorderOptions:stackdepth=...}); a recording started over JMX cannot change it.</li>
+ *       {@code -XX:FlightRecorderOptions=stackdepth=...}); a recording started over JMX cannot change it.</li>
  * </ul>
  *
  * <p>Closing stops and closes the recording and the connection; a JVM shutdown hook closes recordings still open
