@@ -208,7 +208,8 @@ public final class AttachedRecording implements AutoCloseable {
         if (!"RUNNING".equals(ours.get().getState())) {
             throw new ServiceException("perfgate: the JFR recording '" + RECORDING_NAME + "' (id " + id + ") in "
                     + target.describe() + " is " + ours.get().getState() + ", not running"
-                    + (safetyStop == null ? "" : " (it stops itself after " + safetyStop.toMinutes() + " min)")
+                    + (safetyStop == null ? "" : " (it stops itself after " + (safetyStop.toSeconds() < 120
+                    ? safetyStop.toSeconds() + " s" : safetyStop.toMinutes() + " min") + ")")
                     + "; something stopped it (jcmd JFR.stop?), run again");
         }
     }

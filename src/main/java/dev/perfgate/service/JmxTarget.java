@@ -58,6 +58,22 @@ public sealed interface JmxTarget permits JmxTarget.Pid, JmxTarget.Url {
                 throw new ServiceException("perfgate: jfrAttachPid " + pid + " is the build's own JVM; pass the pid "
                         + "of the service under test");
             }
+            String address;
+            try {
+                address = localAgent();
+            } catch (LinkageError e) {
+                throw new ServiceException("perfgate: the JVM running Maven has no Attach API (module jdk.attach) to "
+                        + "attach to pid " + pid + "; run Maven on a full JDK, or use jfrJmxUrl", e);
+            }
+            try {
+                return JmxTarget.connect(new JMXServiceURL(address), Map.of(), describe());
+            } catch (MalformedURLException e) {
+                throw new ServiceException("perfgate: pid " + pid + " gave an unusable JMX address " + address, e);
+            }
+        }
+
+        /** Attaches and starts the target's local JMX agent; returns its connector address. */
+        private String localAgent() throws ServiceException {
             // HotSpot's attach sends SIGQUIT to a process that has no attach socket yet, and SIGQUIT ends a process
             // that is not a JVM; JDK 17 does not check first. Attach only to JVMs that announce themselves.
             boolean listed = VirtualMachine.list().stream().map(VirtualMachineDescriptor::id)
@@ -73,9 +89,8 @@ public sealed interface JmxTarget permits JmxTarget.Pid, JmxTarget.Url {
                 throw new ServiceException("perfgate: cannot attach to pid " + pid + " to record JFR (" + e + "); "
                         + HINT.formatted(""), e);
             }
-            String address;
             try {
-                address = vm.startLocalManagementAgent();
+                return vm.startLocalManagementAgent();
             } catch (IOException | RuntimeException e) {
                 throw new ServiceException("perfgate: pid " + pid + " did not start its local JMX agent (" + e
                         + "); " + HINT.formatted(""), e);
@@ -83,13 +98,8 @@ public sealed interface JmxTarget permits JmxTarget.Pid, JmxTarget.Url {
                 try {
                     vm.detach();
                 } catch (IOException ignored) {
-                    // the JMX connection below does not need the attach channel
+                    // the JMX connection does not need the attach channel
                 }
-            }
-            try {
-                return JmxTarget.connect(new JMXServiceURL(address), Map.of(), describe());
-            } catch (MalformedURLException e) {
-                throw new ServiceException("perfgate: pid " + pid + " gave an unusable JMX address " + address, e);
             }
         }
     }

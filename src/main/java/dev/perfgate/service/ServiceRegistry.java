@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ServiceRegistry {
     private static final Set<AutoCloseable> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final long RECORDING_CLOSE_MILLIS = 30_000;
     private static boolean hookInstalled;
 
     private ServiceRegistry() {
@@ -42,16 +43,32 @@ final class ServiceRegistry {
         }
     }
 
-    /** Closes the running services in parallel, so N services take one grace period, not N. */
+    /**
+     * Closes what is running in parallel, so N services take one grace period, not N. A service's close is bounded
+     * by its stop timeout; an attached recording's JMX calls are not (RMI has no per-call timeout), so exit waits
+     * for them at most {@value #RECORDING_CLOSE_MILLIS} ms.
+     */
     static void closeAll() {
-        List<Thread> closers = new ArrayList<>();
+        List<Thread> services = new ArrayList<>();
+        List<Thread> recordings = new ArrayList<>();
         for (AutoCloseable running : List.copyOf(RUNNING)) {
-            Thread closer = new Thread(() -> closeQuietly(running), "perfgate-stop-" + running);
+            boolean service = running instanceof ServiceProcess;
+            Thread closer = new Thread(() -> closeQuietly(running), service
+                    ? "perfgate-stop-" + ((ServiceProcess) running).pid() : "perfgate-stop-recording");
             closer.setDaemon(true);
             closer.start();
-            closers.add(closer);
+            (service ? services : recordings).add(closer);
         }
-        for (Thread closer : closers) {
+        long deadline = System.nanoTime() + RECORDING_CLOSE_MILLIS * 1_000_000;
+        for (Thread closer : recordings) {
+            try {
+                closer.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        for (Thread closer : services) {
             try {
                 closer.join();
             } catch (InterruptedException e) {

@@ -128,6 +128,34 @@ class AttachedRecordingTest {
     }
 
     @Test
+    void aRecordingStopsItselfAfterItsSafetyLimit() throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(echoServer(List.of()))) {
+            service.awaitReady();
+            JmxTarget target = new JmxTarget.Pid(service.pid());
+            try (AttachedRecording recording = AttachedRecording.start(new JfrAttach(target, "default"),
+                    Duration.ofSeconds(1))) {
+                // What a build killed with SIGKILL leaves behind: a recording that stops by itself.
+                assertThat(TestApps.eventually(Duration.ofSeconds(60), () -> stateIn(target).equals("STOPPED")))
+                        .as("state %s", stateIn(target)).isTrue();
+
+                assertThatThrownBy(() -> recording.copy(dir.resolve("late.jfr"), Instant.now(), Instant.now()))
+                        .isInstanceOf(ServiceException.class)
+                        .hasMessageContaining("is STOPPED, not running (it stops itself after 1 s)");
+                assertThat(dir.resolve("late.jfr")).doesNotExist();
+            }
+            assertThat(recordingsIn(target)).isEmpty();
+        }
+    }
+
+    private static String stateIn(JmxTarget target) {
+        try {
+            return recordingsIn(target).stream().map(RecordingInfo::getState).findFirst().orElse("none");
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    @Test
     void aJfcFileSendsItsSettings() throws Exception {
         Path jfc = Path.of(System.getProperty("java.home"), "lib", "jfr", "default.jfc");
         try (ServiceProcess service = ServiceProcess.start(echoServer(List.of()))) {
