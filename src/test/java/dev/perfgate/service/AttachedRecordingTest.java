@@ -2,6 +2,7 @@ package dev.perfgate.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.perfgate.service.testapps.AttachLauncher;
 import dev.perfgate.service.testapps.EchoServer;
@@ -45,6 +46,25 @@ class AttachedRecordingTest {
     @Test
     void recordsTwoWindowsByPidAndLeavesNoRecordingBehind() throws Exception {
         try (ServiceProcess service = ServiceProcess.start(echoServer(List.of()))) {
+            service.awaitReady();
+            JmxTarget target = new JmxTarget.Pid(service.pid());
+
+            recordTwoWindows(service, target);
+
+            assertThat(recordingsIn(target)).isEmpty();
+        }
+    }
+
+    @Test
+    void recordsTwoWindowsByPidInAJvmOfAnotherJdk() throws Exception {
+        Path java25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        assumeTrue(Files.isExecutable(java25), "no JDK 25 on this machine");
+        ServiceSpec spec = TestApps.main(EchoServer.class).javaExecutable(java25)
+                .jvmArgs("-Dsun.net.httpserver.nodelay=true")
+                .logFile(dir.resolve("service.log"))
+                .readiness(Readiness.http("http://127.0.0.1:${perfgate.port}/"))
+                .build();
+        try (ServiceProcess service = ServiceProcess.start(spec)) {
             service.awaitReady();
             JmxTarget target = new JmxTarget.Pid(service.pid());
 
