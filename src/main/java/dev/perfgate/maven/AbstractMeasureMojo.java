@@ -13,12 +13,15 @@ import dev.perfgate.run.MeasurementPlan;
 import dev.perfgate.run.RunLog;
 import dev.perfgate.run.RunResult;
 import dev.perfgate.run.TrialExtension;
+import dev.perfgate.service.JfrAttach;
 import dev.perfgate.service.JfrOptions;
+import dev.perfgate.service.JmxTarget;
 import dev.perfgate.service.Readiness;
 import dev.perfgate.service.ServiceSpec;
 import dev.perfgate.util.Durations;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -125,6 +128,32 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.jfrEventSettings")
     protected List<String> jfrEventSettings = new ArrayList<>();
 
+    /**
+     * Record JFR in a JVM perfgate did not start (no {@code <service>}; the load goes to baseUrl), found by its
+     * process id on this machine: perfgate attaches as the same user (Attach API), starts a recording before the
+     * warm-up, copies each trial out of it and stops it at the end. Not with jfrJmxUrl or {@code <service>}.
+     */
+    @Parameter(property = "perfgate.jfrAttachPid")
+    protected Long jfrAttachPid;
+
+    /**
+     * Record JFR in a JVM perfgate did not start, reached at this JMX service URL, e.g.
+     * service:jmx:rmi:///jndi/rmi://host:9010/jmxrmi. Not with jfrAttachPid or {@code <service>}.
+     */
+    @Parameter(property = "perfgate.jfrJmxUrl")
+    protected String jfrJmxUrl;
+
+    /** The JMX user for jfrJmxUrl, when its agent authenticates. */
+    @Parameter(property = "perfgate.jfrJmxUsername")
+    protected String jfrJmxUsername;
+
+    /**
+     * The JMX password for jfrJmxUrl; never logged by perfgate nor stored in run.json. Prefer
+     * {@code ${env.SOME_VARIABLE}} to a literal in the pom.
+     */
+    @Parameter(property = "perfgate.jfrJmxPassword")
+    protected String jfrJmxPassword;
+
     /** Header names whose values are secrets, besides Authorization, Cookie and the like; never logged. */
     @Parameter
     protected List<String> secretHeaders = new ArrayList<>();
@@ -159,6 +188,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         LoadDefinition load = loadDefinition();
         parseGates(requestNames(load));
         missingBaselineState();
+        JfrAttach attach = jfrAttach();
         ServiceSpec spec = serviceSpec();
         String url = baseUrl;
         if (url == null || url.isBlank()) {
@@ -182,7 +212,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         try {
             plan = new MeasurementPlan(spec, url, load, () -> new NettyLoadEngine(engineThreads),
                     outputDirectory.toPath(), new HashSet<>(secretHeaders), pluginVersion, project.getBasedir(),
-                    restartPerTrial, extension == null ? trialsToPlan() : trialCap(), extension);
+                    restartPerTrial, extension == null ? trialsToPlan() : trialCap(), extension).withJfrAttach(attach);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
@@ -191,6 +221,58 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         } catch (MeasurementException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The JVM to record JFR in when perfgate does not start the service, or null. Checked here, before any load:
+     * whether it runs and lets us in is checked when the recording starts, still before the warm-up.
+     */
+    JfrAttach jfrAttach() throws MojoExecutionException {
+        boolean byPid = jfrAttachPid != null;
+        boolean byUrl = jfrJmxUrl != null && !jfrJmxUrl.isBlank();
+        boolean credentials = jfrJmxUsername != null && !jfrJmxUsername.isEmpty()
+                || jfrJmxPassword != null && !jfrJmxPassword.isEmpty();
+        if (!byUrl && credentials) {
+            throw new MojoExecutionException("perfgate: jfrJmxUsername / jfrJmxPassword are set, but jfrJmxUrl is "
+                    + "not; they are the credentials of the JMX agent at jfrJmxUrl (attaching by pid needs none)");
+        }
+        if (!byPid && !byUrl) {
+            return null;
+        }
+        if (byPid && byUrl) {
+            throw new MojoExecutionException("perfgate: both jfrAttachPid (" + jfrAttachPid + ") and jfrJmxUrl ("
+                    + jfrJmxUrl.trim() + ") are set; keep one: the pid for a JVM on this machine, the URL for one "
+                    + "reached over JMX");
+        }
+        if (service != null) {
+            throw new MojoExecutionException("perfgate: " + (byPid ? "jfrAttachPid" : "jfrJmxUrl") + " names a JVM "
+                    + "perfgate did not start, but <service> is configured and perfgate records the service it "
+                    + "starts itself; remove " + (byPid ? "jfrAttachPid" : "jfrJmxUrl") + ", or remove <service> to "
+                    + "profile a JVM started elsewhere");
+        }
+        JmxTarget target;
+        try {
+            target = byPid ? new JmxTarget.Pid(jfrAttachPid)
+                    : new JmxTarget.Url(jfrJmxUrl, jfrJmxUsername, jfrJmxPassword);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perfgate: " + e.getMessage());
+        }
+        if (!jfr) {
+            getLog().info("perfgate: jfr is false: not recording JFR in " + target.describe());
+            return null;
+        }
+        if (jfrEventSettings != null && !jfrEventSettings.isEmpty()) {
+            throw new MojoExecutionException("perfgate: jfrEventSettings apply to services perfgate starts; for "
+                    + target.describe() + " write them into a .jfc file (jfr configure --input profile "
+                    + String.join(" ", jfrEventSettings.stream().map(e -> "'" + e + "'").toList())
+                    + " --output perfgate.jfc) and give that file as jfrSettings");
+        }
+        JfrAttach attach = new JfrAttach(target, jfrSettings);
+        if (attach.settings().endsWith(".jfc") && !Files.isRegularFile(Path.of(attach.settings()))) {
+            throw new MojoExecutionException("perfgate: jfrSettings " + Path.of(attach.settings()).toAbsolutePath()
+                    + " does not exist; give an existing .jfc file, or profile / default");
+        }
+        return attach;
     }
 
     private RunLog mavenLog() {

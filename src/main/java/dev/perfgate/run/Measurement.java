@@ -33,6 +33,9 @@ import java.util.List;
  * around it, so trials are independent replications: JIT, GC and heap layout are not carried from one to the next.
  * With a {@link MeasurementPlan#extension()}, trials may be added after the planned ones, up to
  * {@link MeasurementPlan#maxTrials()}.
+ *
+ * <p>Each trial's JFR window comes from {@link TrialProfiles}: the launched service's own recording, or, for a
+ * service perfgate did not start, a recording it runs there over JMX ({@link MeasurementPlan#jfrAttach()}).
  */
 public final class Measurement {
     public static final String RUN_FILE = "run.json";
@@ -55,14 +58,16 @@ public final class Measurement {
         facts = null;
         RunAssembler assembler = new RunAssembler();
         TrialTarget target = null;
+        TrialProfiles profiles = TrialProfiles.NONE;
         try (LoadEngine engine = plan.engines().get()) {
+            profiles = TrialProfiles.open(plan, log);
             int total = plan.plannedTrials();
             for (int trial = 1; trial <= total; trial++) {
                 if (target == null) {
                     target = open(trial, total);
                     warmUp(engine, target);
                 }
-                measureTrial(engine, target, trial, total, assembler);
+                measureTrial(engine, target, profiles, trial, total, assembler);
                 if (plan.restartPerTrial()) {
                     target.close();
                     target = null;
@@ -84,6 +89,7 @@ public final class Measurement {
             if (target != null) {
                 target.close();
             }
+            profiles.close();
         }
         RunResult run = build(assembler);
         run = run.withProfile(profile(run, out));
@@ -126,8 +132,8 @@ public final class Measurement {
         target.checkAlive();
     }
 
-    private void measureTrial(LoadEngine engine, TrialTarget target, int trial, int total, RunAssembler assembler)
-            throws LoadException, ServiceException, MeasurementException {
+    private void measureTrial(LoadEngine engine, TrialTarget target, TrialProfiles profiles, int trial, int total,
+            RunAssembler assembler) throws LoadException, ServiceException, MeasurementException {
         Path out = plan.outputDirectory();
         Instant begin = Instant.now();
         TrialRecording recording = engine.run(new TrialPlan(trial, target.baseUrl(), plan.load(),
@@ -135,7 +141,7 @@ public final class Measurement {
                 line -> log.info("perfgate: " + line.replaceFirst("^trial \\d+", "trial " + trial + "/" + total))));
         Instant end = Instant.now();
         target.checkAlive();
-        Path jfr = dumpProfile(plan.service(), target.service(), out.resolve("trial-" + trial + ".jfr"), begin, end);
+        Path jfr = profiles.save(target, out.resolve("trial-" + trial + ".jfr"), begin, end);
         TrialResult result = assembler.add(recording, out, jfr);
         result.flags().forEach(f -> log.warn("perfgate: trial " + trial + " is not a valid measurement: " + f));
         result.warnings().forEach(w -> log.warn("perfgate: trial " + trial + ": " + w));
@@ -240,7 +246,7 @@ public final class Measurement {
             ServiceSpec spec = plan.service();
             facts = new Facts(plan.projectDirectory() == null ? null : GitInfo.headCommit(plan.projectDirectory()),
                     environment(spec), LoadInfos.describe(plan.load(), plan.secretHeaders(), plan.restartPerTrial()),
-                    jfrInfo(spec));
+                    TrialProfiles.describe(plan));
         }
         return assembler.build(plan.pluginVersion(), Instant.now().toString(), facts.gitCommit(), facts.environment(),
                 facts.load().withTrials(assembler.trialCount(), plan.maxTrials()), facts.jfr());
@@ -269,33 +275,12 @@ public final class Measurement {
         }
     }
 
-    private Path dumpProfile(ServiceSpec spec, ServiceProcess service, Path file, Instant begin, Instant end)
-            throws MeasurementException {
-        if (spec == null || service == null || !spec.isJvm() || !spec.jfr().enabled()) {
-            return null;
-        }
-        try {
-            return service.dumpJfr(file, begin, end);
-        } catch (ServiceException e) {
-            throw new MeasurementException("perfgate: cannot save the JFR profile of the trial to " + file + ": "
-                    + e.getMessage() + "; set <jfr>false</jfr> to measure without a profile", e);
-        }
-    }
-
     private EnvironmentFingerprint environment(ServiceSpec spec) {
         JavaRuntimeProbe.JavaRuntime java = spec != null && spec.isJvm()
                 ? JavaRuntimeProbe.of(spec.javaExecutable()) : JavaRuntimeProbe.current();
         List<String> jvmArgs = spec != null && spec.isJvm()
                 ? spec.jvmArgs().stream().map(Redaction::redactArgument).toList() : List.of();
         return EnvironmentFingerprint.current(java.vendor(), java.version(), jvmArgs);
-    }
-
-    private static JfrInfo jfrInfo(ServiceSpec spec) {
-        if (spec == null || !spec.isJvm() || !spec.jfr().enabled()) {
-            return JfrInfo.off();
-        }
-        // The settings and extra options define what was profiled; the file name is local and left out.
-        return new JfrInfo(true, spec.jfr().settings(), spec.jfr().extraOptions());
     }
 
     /** Old trial files would mix with this run's in reports: remove them first. */

@@ -2,6 +2,7 @@ package dev.perfgate.run;
 
 import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadEngine;
+import dev.perfgate.service.JfrAttach;
 import dev.perfgate.service.ServiceSpec;
 import java.io.File;
 import java.nio.file.Path;
@@ -24,14 +25,18 @@ import java.util.function.Supplier;
  * @param maxTrials       the most trials an {@code extension} may bring the measurement to; at least the
  *                        load's planned trials
  * @param extension       asked for more trials after the planned ones, or null to run exactly the planned trials
+ * @param jfrAttach       record JFR in the JVM behind {@code baseUrl}, which perfgate did not start; null for none.
+ *                        Not with {@code service}: perfgate records the service it starts itself
  */
 public record MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinition load,
         Supplier<LoadEngine> engines, Path outputDirectory, Set<String> secretHeaders, String pluginVersion,
-        File projectDirectory, boolean restartPerTrial, int maxTrials, TrialExtension extension) {
+        File projectDirectory, boolean restartPerTrial, int maxTrials, TrialExtension extension,
+        JfrAttach jfrAttach) {
 
     /**
      * @throws IllegalArgumentException with a one-line message saying what to change, when restartPerTrial has no
-     *                                  service to restart or maxTrials is below the planned trials
+     *                                  service to restart, maxTrials is below the planned trials, or a JVM to attach
+     *                                  to is given together with a service
      */
     public MeasurementPlan {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -44,6 +49,11 @@ public record MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinitio
                     + "perfgate to restart (the load goes to baseUrl " + baseUrl + "); configure <service>, or set "
                     + "restartPerTrial to false");
         }
+        if (jfrAttach != null && service != null) {
+            throw new IllegalArgumentException("jfrAttachPid / jfrJmxUrl name a JVM perfgate did not start, but "
+                    + "<service> is configured and perfgate records the service it starts itself; remove "
+                    + "jfrAttachPid / jfrJmxUrl, or remove <service> to profile a JVM started elsewhere");
+        }
         int planned = load.profile().trials();
         if (maxTrials < planned) {
             throw new IllegalArgumentException("maxTrials (" + maxTrials + ") is less than trials (" + planned
@@ -51,22 +61,36 @@ public record MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinitio
         }
     }
 
+    /** Without a JVM to attach to. */
+    public MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinition load, Supplier<LoadEngine> engines,
+            Path outputDirectory, Set<String> secretHeaders, String pluginVersion, File projectDirectory,
+            boolean restartPerTrial, int maxTrials, TrialExtension extension) {
+        this(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion, projectDirectory,
+                restartPerTrial, maxTrials, extension, null);
+    }
+
     /** One service for all trials, exactly the planned trials. */
     public MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinition load, Supplier<LoadEngine> engines,
             Path outputDirectory, Set<String> secretHeaders, String pluginVersion, File projectDirectory) {
         this(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion, projectDirectory,
-                false, load.profile().trials(), null);
+                false, load.profile().trials(), null, null);
     }
 
     public MeasurementPlan withRestartPerTrial(boolean restart) {
         return new MeasurementPlan(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion,
-                projectDirectory, restart, maxTrials, extension);
+                projectDirectory, restart, maxTrials, extension, jfrAttach);
     }
 
     /** @param hook null never extends; {@code cap} is still recorded in run.json */
     public MeasurementPlan withExtension(TrialExtension hook, int cap) {
         return new MeasurementPlan(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion,
-                projectDirectory, restartPerTrial, cap, hook);
+                projectDirectory, restartPerTrial, cap, hook, jfrAttach);
+    }
+
+    /** @param attach the JVM behind baseUrl to record JFR in, or null */
+    public MeasurementPlan withJfrAttach(JfrAttach attach) {
+        return new MeasurementPlan(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion,
+                projectDirectory, restartPerTrial, maxTrials, extension, attach);
     }
 
     public int plannedTrials() {
