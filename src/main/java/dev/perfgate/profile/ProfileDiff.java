@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.inference.BinomialTest;
 import org.apache.commons.statistics.inference.ChiSquareTest;
+import org.apache.commons.statistics.inference.FisherExactTest;
 
 /**
  * What changed between a baseline's profile and a candidate's, as root-cause candidates: methods that took a
@@ -34,6 +37,7 @@ public final class ProfileDiff {
      * samples (each can carry megabytes of weight) would pass for a finding.
      */
     static final long MIN_EVENTS = 20;
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private ProfileDiff() {
     }
@@ -307,20 +311,30 @@ public final class ProfileDiff {
         }
     }
 
-    /** For a 2×2 table the chi-square statistic is the square of the two-proportion z. */
+    /**
+     * Signed z of a two-proportion test, x1 of n1 against x2 of n2. For a 2×2 table the chi-square statistic is the
+     * square of the two-proportion z; when a cell expects fewer than five counts (a baseline with 16 samples) that
+     * approximation fails, and Fisher's exact test decides, its p-value told as the z of the same two-sided p.
+     */
     static double twoProportionZ(long x1, long n1, long x2, long n2) {
         if (x1 + x2 == 0 || x1 + x2 == n1 + n2) {
             return 0;
         }
+        double sign = Math.signum(x2 / (double) n2 - x1 / (double) n1);
         long[][] table = {{x1, n1 - x1}, {x2, n2 - x2}};
-        double p1 = x1 / (double) n1;
-        double p2 = x2 / (double) n2;
-        return Math.signum(p2 - p1) * Math.sqrt(ChiSquareTest.withDefaults().statistic(table));
+        double total = n1 + n2;
+        double smallestExpected = Math.min(Math.min(x1 + x2, n1 + n2 - x1 - x2), Math.min(n1, n2))
+                * (double) Math.min(n1, n2) / total;
+        if (smallestExpected >= 5 || total > Integer.MAX_VALUE) {
+            return sign * Math.sqrt(ChiSquareTest.withDefaults().statistic(table));
+        }
+        int[][] counts = {{(int) x1, (int) (n1 - x1)}, {(int) x2, (int) (n2 - x2)}};
+        return sign * zOfTwoSided(FisherExactTest.withDefaults().test(counts).getPValue());
     }
 
     /**
      * Two Poisson rates x1/e1 and x2/e2: given x1 + x2 events, x2 is binomial with p = e2 / (e1 + e2) when the
-     * rates are equal; z is its normal approximation.
+     * rates are equal. The exact binomial test decides (few waits are common: 0 against 25), told as a signed z.
      */
     static double rateZ(long x1, double e1, long x2, double e2) {
         long n = x1 + x2;
@@ -328,7 +342,24 @@ public final class ProfileDiff {
             return 0;
         }
         double p = e2 / (e1 + e2);
-        return (x2 - n * p) / Math.sqrt(n * p * (1 - p));
+        double sign = Math.signum(x2 - n * p);
+        if (sign == 0) {
+            return 0;
+        }
+        if (n > Integer.MAX_VALUE) {
+            return (x2 - n * p) / Math.sqrt(n * p * (1 - p));
+        }
+        double pValue = BinomialTest.withDefaults().test((int) n, (int) x2, p).getPValue();
+        return sign * zOfTwoSided(pValue);
+    }
+
+    /** The |z| whose two-sided normal p-value is {@code p}: |z| > 3 is p < 0.0027. */
+    static double zOfTwoSided(double p) {
+        if (p >= 1) {
+            return 0;
+        }
+        // far tails: p underflows to 0 long before the evidence stops growing; 38 is where doubles end
+        return p <= 0 ? 38 : STANDARD_NORMAL.inverseSurvivalProbability(p / 2);
     }
 
     private static Map<String, ProfileSummary.Site> byName(List<ProfileSummary.Site> sites) {

@@ -69,7 +69,7 @@ public record JfrOptions(boolean enabled, String settings, List<String> extraOpt
         String settingsValue = settings;
         if (settings.endsWith(".jfc")) {
             // The service may run in another working directory than the build.
-            settingsValue = Path.of(settings).toAbsolutePath().toString();
+            settingsValue = Path.of(settings).toAbsolutePath().normalize().toString();
         }
         StringBuilder start = new StringBuilder("-XX:StartFlightRecording=name=").append(RECORDING_NAME)
                 .append(",settings=").append(settingsValue)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
 class ProfileDiffTest {
@@ -197,8 +198,22 @@ class ProfileDiffTest {
     }
 
     @Test
-    void rateZMatchesTheNormalApproximationOfTheConditionalBinomial() {
-        // 10 events over exposure 1 vs 30 over exposure 1: p = 0.5, n = 40, z = (30 - 20) / sqrt(10)
-        assertThat(ProfileDiff.rateZ(10, 1, 30, 1)).isCloseTo(10 / Math.sqrt(10), within(1e-9));
+    void rateZIsTheExactBinomialTestToldAsZ() {
+        // 0 vs 20 events on equal exposure: p = 2 × 0.5^20 exactly
+        double p = 2 * Math.pow(0.5, 20);
+        assertThat(ProfileDiff.rateZ(0, 1, 20, 1)).isCloseTo(
+                NormalDistribution.of(0, 1).inverseSurvivalProbability(p / 2), within(1e-9));
+        assertThat(ProfileDiff.rateZ(20, 1, 0, 1)).isNegative();
+        // large counts: close to the normal approximation (1200 - 1100) / sqrt(2200 × 0.25)
+        assertThat(ProfileDiff.rateZ(1000, 1, 1200, 1)).isCloseTo(100 / Math.sqrt(550), within(0.1));
+    }
+
+    @Test
+    void aShareOnAHandfulOfBaselineSamplesIsTestedExactly() {
+        // 14 of 16 → 256 of 256: the chi-square approximation says z ≈ 5.7; Fisher's exact test is far less sure
+        assertThat(ProfileDiff.twoProportionZ(14, 16, 256, 256)).isLessThan(3);
+        ProfileSummary base = profile(16, List.of(), List.of(c("java.lang.Thread.run", 14)));
+        ProfileSummary cand = profile(256, List.of(), List.of(c("java.lang.Thread.run", 256)));
+        assertThat(ProfileDiff.compare(base, cand)).isEmpty();
     }
 }

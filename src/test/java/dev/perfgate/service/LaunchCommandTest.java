@@ -68,9 +68,12 @@ class LaunchCommandTest {
     }
 
     @Test
-    void jfrOptionsAreValidated() {
-        assertThat(new JfrOptions(true, "my.jfc", null, dir).jvmArgs(dir.resolve("r.jfr")).get(0))
-                .contains("settings=" + Path.of("my.jfc").toAbsolutePath());
+    void jfrOptionsAreValidated() throws Exception {
+        // a .jfc given relative to the build's directory reaches the service (other working directory) absolute
+        Path jfc = java.nio.file.Files.writeString(dir.resolve("my.jfc"), "<configuration/>");
+        String relative = Path.of("").toAbsolutePath().relativize(jfc).toString();
+        assertThat(new JfrOptions(true, relative, null, dir).jvmArgs(dir.resolve("r.jfr")).get(0))
+                .contains("settings=" + jfc.toAbsolutePath().normalize() + ",");
         assertThat(JfrOptions.disabled().jvmArgs(dir.resolve("r.jfr"))).isEmpty();
         assertThatThrownBy(() -> new JfrOptions(true, "a,b", null, dir)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new JfrOptions(true, null, List.of("x=1,y=2"), dir))
