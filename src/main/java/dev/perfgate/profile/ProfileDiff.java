@@ -37,6 +37,8 @@ public final class ProfileDiff {
      * samples (each can carry megabytes of weight) would pass for a finding.
      */
     static final long MIN_EVENTS = 20;
+    /** Fewer allocation samples than this on a side, and its shares say too little: rates per request decide. */
+    static final long MIN_ALLOCATION_SAMPLES = 100;
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private ProfileDiff() {
@@ -216,12 +218,14 @@ public final class ProfileDiff {
     /**
      * The share of the bytes is what matters (one sample of a 1 MB array weighs more than a hundred small
      * objects); the share of the samples is what can be tested. A candidate needs both to move the same way. When
-     * one side sampled no allocation at all (a service that allocates little fills few TLABs, and JFR samples at
-     * TLAB refills) there are no shares to compare: then the samples per request are, as a rate.
+     * a side sampled little allocation (a service that allocates little fills few TLABs, and JFR samples at TLAB
+     * refills: a quiet baseline can have 0 or 3 samples) its shares are no evidence — 0 of 3 is no proof of a new
+     * allocation — so the samples per request are compared instead, as rates.
      */
     private static List<Finding> allocation(Kind kind, ProfileSummary baseline, ProfileSummary candidate,
             Function<ProfileSummary, List<ProfileSummary.Site>> sites, Exposure exposure) {
-        boolean bothSampled = baseline.allocationSamples() > 0 && candidate.allocationSamples() > 0;
+        boolean bothSampled = baseline.allocationSamples() >= MIN_ALLOCATION_SAMPLES
+                && candidate.allocationSamples() >= MIN_ALLOCATION_SAMPLES;
         if (!bothSampled && exposure == null) {
             return List.of();
         }

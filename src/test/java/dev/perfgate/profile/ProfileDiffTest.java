@@ -179,6 +179,23 @@ class ProfileDiffTest {
     }
 
     @Test
+    void aBaselineWithAHandfulOfAllocationSamplesIsComparedPerRequest() {
+        // 0 of 3 baseline samples proves nothing as a share (Fisher: p ≈ 0.02), but 3 → 2 300 samples over the same
+        // requests is a different allocation rate beyond doubt
+        ProfileSummary base = new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), 3, 30_000,
+                List.of(s("byte[]", 3, 30_000)), List.of(), null, List.of(), List.of(), List.of(), List.of(),
+                List.of(), null, null, null, 160L, 3.0, null, List.of());
+        ProfileSummary cand = new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), 3_200,
+                400_000_000L, List.of(s("a.Chunk", 2_300, 2.8e8), s("byte[]", 900, 1.2e8)), List.of(), null,
+                List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, 160L, 4.0, null, List.of());
+        assertThat(ProfileDiff.twoProportionZ(0, 3, 2_300, 3_200)).isLessThan(3);
+        assertThat(ProfileDiff.compare(base, cand)).first().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("a.Chunk");
+            assertThat(f.z()).isGreaterThan(30);
+        });
+    }
+
+    @Test
     void whatAddedTheMostTimePerRequestComesFirst() {
         // a lock adding 0.8 ms per request (huge z) and a CPU hot spot adding 6 ms per request (smaller z)
         Bottleneck cpu = new Bottleneck(Bottleneck.CPU_BOUND, "", 10.0, 0.5, 0.0, 0.0, 0.0);
