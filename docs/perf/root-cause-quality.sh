@@ -4,6 +4,7 @@
 # (perfgate:baseline, then mvn verify against it, both with JFR's 'profile' settings).
 #
 #   docs/perf/root-cause-quality.sh [N]     (default 10; ~45 s per run and fixture on a 2-core machine)
+#   FIXTURES="alloc unchanged" docs/perf/root-cause-quality.sh 10     (some of them)
 #
 # Needs the IT projects prepared once (the plugin installed into target/local-repo, the it-service built):
 #   ./mvnw verify -DskipTests -Dinvoker.test=setup-it-service,setup-it-parent,root-cause,root-cause-alloc,root-cause-lock
@@ -23,9 +24,11 @@ fixtures=(
   "unchanged|root-cause||"
 )
 declare -A hits runs
+only=${FIXTURES:-hot alloc lock unchanged}   # e.g. FIXTURES="alloc unchanged" to measure some of them
 for i in $(seq 1 "$n"); do
   for f in "${fixtures[@]}"; do
     IFS='|' read -r name project flag pattern <<<"$f"
+    [[ " $only " == *" $name "* ]] || continue
     dir=target/it/$project
     log=$out/$name-$i.log
     "${mvn[@]}" -f "$dir/pom.xml" package perfgate:baseline >"$log" 2>&1
@@ -47,5 +50,6 @@ done
 echo
 for f in "${fixtures[@]}"; do
   IFS='|' read -r name _ _ _ <<<"$f"
+  [[ " $only " == *" $name "* ]] || continue
   echo "summary $name: ${hits[$name]:-0} of ${runs[$name]:-0} runs as expected"
 done

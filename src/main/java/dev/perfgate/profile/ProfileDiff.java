@@ -220,7 +220,8 @@ public final class ProfileDiff {
      * objects); the share of the samples is what can be tested. A candidate needs both to move the same way. When
      * a side sampled little allocation (a service that allocates little fills few TLABs, and JFR samples at TLAB
      * refills: a quiet baseline can have 0 or 3 samples) its shares are no evidence — 0 of 3 is no proof of a new
-     * allocation — so the samples per request are compared instead, as rates.
+     * allocation — so the samples per request are compared instead, as rates, and only for a class or site with
+     * at least that many samples on one side: below it, how often JFR samples follows TLAB sizing more than bytes.
      */
     private static List<Finding> allocation(Kind kind, ProfileSummary baseline, ProfileSummary candidate,
             Function<ProfileSummary, List<ProfileSummary.Site>> sites, Exposure exposure) {
@@ -240,6 +241,11 @@ public final class ProfileDiff {
             double p1 = b == null || baseline.allocationBytes() == 0 ? 0 : b.value() / baseline.allocationBytes();
             double p2 = c == null || candidate.allocationBytes() == 0 ? 0 : c.value() / candidate.allocationBytes();
             if (Math.abs(p2 - p1) <= MIN_POINTS || x1 + x2 < MIN_EVENTS) {
+                continue;
+            }
+            if (!bothSampled && Math.max(x1, x2) < MIN_ALLOCATION_SAMPLES) {
+                // at low allocation rates the sample count follows TLAB sizing, not bytes: 2 → 25 samples of
+                // byte[] happened between two runs of the same code
                 continue;
             }
             double z = bothSampled

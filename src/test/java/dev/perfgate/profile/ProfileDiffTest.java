@@ -196,6 +196,18 @@ class ProfileDiffTest {
     }
 
     @Test
+    void aFewMoreAllocationSamplesOfAQuietServiceAreNoCandidate() {
+        // seen between two runs of the same code: 2 → 25 samples of byte[], 17.6 % → 49.4 % of the bytes
+        ProfileSummary base = new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), 12, 1_000_000,
+                List.of(s("byte[]", 2, 176_000), s("a.Request", 10, 824_000)), List.of(), null, List.of(), List.of(),
+                List.of(), List.of(), List.of(), null, null, null, 240L, 3.0, null, List.of());
+        ProfileSummary cand = new ProfileSummary(0, 1, 10_000, 0, 0, List.of(), List.of(), List.of(), 40, 1_000_000,
+                List.of(s("byte[]", 25, 494_000), s("a.Request", 15, 506_000)), List.of(), null, List.of(), List.of(),
+                List.of(), List.of(), List.of(), null, null, null, 240L, 3.0, null, List.of());
+        assertThat(ProfileDiff.compare(base, cand)).isEmpty();
+    }
+
+    @Test
     void whatAddedTheMostTimePerRequestComesFirst() {
         // a lock adding 0.8 ms per request (huge z) and a CPU hot spot adding 6 ms per request (smaller z)
         Bottleneck cpu = new Bottleneck(Bottleneck.CPU_BOUND, "", 10.0, 0.5, 0.0, 0.0, 0.0);
