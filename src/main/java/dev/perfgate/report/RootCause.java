@@ -19,9 +19,12 @@ public final class RootCause {
     private RootCause() {
     }
 
-    /** The top candidates, for the console and the failure message. */
+    /**
+     * The top candidates for the console and the failure message: only what got hotter, since a regression is
+     * explained by what the run spends more on; what got cooler stays in result.md and result.json.
+     */
     public static List<ProfileDiff.Finding> candidates(RunResult run, RunResult baseline) {
-        return all(run, baseline).stream().limit(SHOWN).toList();
+        return all(run, baseline).stream().filter(f -> f.z() > 0).limit(SHOWN).toList();
     }
 
     /**

@@ -256,6 +256,12 @@ class ReportsTest {
         assertThat(rootCause.get(0).get("shareOf").asText()).isEqualTo("CPU samples");
         assertThat(rootCause.get(0).get("share").asDouble()).isEqualTo(0.41);
         assertThat(ResultMarkdown.render(run, BASELINE, v)).doesNotContain("Root-cause");
+        // the other way round, the method got cooler: listed in result.md, not offered as a root cause
+        Verdict reverse = verdict(base, run);
+        assertThat(ConsoleSummary.lines(base, run, reverse)).noneSatisfy(l -> assertThat(l).contains("root cause"));
+        assertThat(RootCause.candidates(base, run)).isEmpty();
+        assertThat(ResultMarkdown.render(base, run, reverse)).contains("| self time | `com.acme.Search.findAll` | 41.0 % "
+                + "| 3.0 % |");
     }
 
     @Test
