@@ -230,16 +230,13 @@ public final class ProfileDiff {
         if (!bothSampled && exposure == null) {
             return List.of();
         }
-        Map<String, ProfileSummary.Site> base = byName(sites.apply(baseline));
-        Map<String, ProfileSummary.Site> cand = byName(sites.apply(candidate));
         List<Finding> out = new ArrayList<>();
-        for (String name : union(base.keySet(), cand.keySet())) {
-            ProfileSummary.Site b = base.get(name);
-            ProfileSummary.Site c = cand.get(name);
-            long x1 = b == null ? 0 : b.events();
-            long x2 = c == null ? 0 : c.events();
-            double p1 = b == null || baseline.allocationBytes() == 0 ? 0 : b.value() / baseline.allocationBytes();
-            double p2 = c == null || candidate.allocationBytes() == 0 ? 0 : c.value() / candidate.allocationBytes();
+        for (SitePair pair : SitePair.of(sites.apply(baseline), sites.apply(candidate))) {
+            String name = pair.name();
+            long x1 = pair.baselineEvents();
+            long x2 = pair.events();
+            double p1 = baseline.allocationBytes() == 0 ? 0 : pair.baselineValue() / baseline.allocationBytes();
+            double p2 = candidate.allocationBytes() == 0 ? 0 : pair.value() / candidate.allocationBytes();
             if (Math.abs(p2 - p1) <= MIN_POINTS || x1 + x2 < MIN_EVENTS) {
                 continue;
             }
@@ -260,16 +257,13 @@ public final class ProfileDiff {
 
     private static List<Finding> waits(Kind kind, List<ProfileSummary.Site> baseline,
             List<ProfileSummary.Site> candidate, Exposure exposure) {
-        Map<String, ProfileSummary.Site> base = byName(baseline);
-        Map<String, ProfileSummary.Site> cand = byName(candidate);
         List<Finding> out = new ArrayList<>();
-        for (String name : union(base.keySet(), cand.keySet())) {
-            ProfileSummary.Site b = base.get(name);
-            ProfileSummary.Site c = cand.get(name);
-            long x1 = b == null ? 0 : b.events();
-            long x2 = c == null ? 0 : c.events();
-            double p1 = (b == null ? 0 : b.value()) / exposure.baselineTime();
-            double p2 = (c == null ? 0 : c.value()) / exposure.candidateTime();
+        for (SitePair pair : SitePair.of(baseline, candidate)) {
+            String name = pair.name();
+            long x1 = pair.baselineEvents();
+            long x2 = pair.events();
+            double p1 = pair.baselineValue() / exposure.baselineTime();
+            double p2 = pair.value() / exposure.candidateTime();
             if (Math.abs(p2 - p1) <= MIN_POINTS || x1 + x2 < MIN_EVENTS) {
                 continue;
             }
@@ -372,9 +366,25 @@ public final class ProfileDiff {
         return p <= 0 ? 38 : STANDARD_NORMAL.inverseSurvivalProbability(p / 2);
     }
 
-    private static Map<String, ProfileSummary.Site> byName(List<ProfileSummary.Site> sites) {
-        return sites.stream().collect(Collectors.toMap(ProfileSummary.Site::name, s -> s,
-                (a, b) -> new ProfileSummary.Site(a.name(), a.events() + b.events(), a.value() + b.value())));
+    /** One name's events and weight on both sides; zero on a side whose top list lacks it. */
+    private record SitePair(String name, long baselineEvents, double baselineValue, long events, double value) {
+        static List<SitePair> of(List<ProfileSummary.Site> baseline, List<ProfileSummary.Site> candidate) {
+            Map<String, ProfileSummary.Site> base = byName(baseline);
+            Map<String, ProfileSummary.Site> cand = byName(candidate);
+            List<SitePair> pairs = new ArrayList<>();
+            for (String name : union(base.keySet(), cand.keySet())) {
+                ProfileSummary.Site b = base.get(name);
+                ProfileSummary.Site c = cand.get(name);
+                pairs.add(new SitePair(name, b == null ? 0 : b.events(), b == null ? 0 : b.value(),
+                        c == null ? 0 : c.events(), c == null ? 0 : c.value()));
+            }
+            return pairs;
+        }
+
+        private static Map<String, ProfileSummary.Site> byName(List<ProfileSummary.Site> sites) {
+            return sites.stream().collect(Collectors.toMap(ProfileSummary.Site::name, s -> s,
+                    (a, b) -> new ProfileSummary.Site(a.name(), a.events() + b.events(), a.value() + b.value())));
+        }
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

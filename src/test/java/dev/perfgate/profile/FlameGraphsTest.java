@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * monitor, a contended ReentrantLock and an idle pool worker, each in a method with a name the test looks for.
  */
 class FlameGraphsTest {
-    private static final String WORKLOAD = Workload.class.getName();
+    private static final String WORKLOAD = JfrWorkload.class.getName();
     private static final String SYNC = "java.util.concurrent.locks.ReentrantLock$NonfairSync";
 
     @TempDir
@@ -37,60 +37,6 @@ class FlameGraphsTest {
     static Path recording;
     static Instant started;
     static ProfileStacks stacks;
-
-    static final class Workload {
-        static final class Monitor {
-        }
-
-        static final Monitor MONITOR = new Monitor();
-        static final ReentrantLock LOCK = new ReentrantLock();
-        static volatile double sink;
-        static volatile Object kept;
-
-        static void spin(AtomicBoolean running) {
-            double x = 0;
-            while (running.get()) {
-                for (int i = 1; i < 100_000; i++) {
-                    x += Math.sqrt(i) * Math.sin(i);
-                }
-                sink = x;
-            }
-        }
-
-        static void churn(AtomicBoolean running) {
-            while (running.get()) {
-                kept = new long[4096];
-                pause(1); // leaves CPU to spin on a busy 2-core machine
-            }
-        }
-
-        static void holdMonitor(AtomicBoolean running) {
-            while (running.get()) {
-                synchronized (MONITOR) {
-                    pause(30); // longer than the profile setting's 10 ms locking threshold
-                }
-            }
-        }
-
-        static void holdLock(AtomicBoolean running) {
-            while (running.get()) {
-                LOCK.lock();
-                try {
-                    pause(30);
-                } finally {
-                    LOCK.unlock();
-                }
-            }
-        }
-
-        static void pause(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
 
     @BeforeAll
     static void record() throws Exception {
@@ -102,11 +48,11 @@ class FlameGraphsTest {
         try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
             r.start();
             started = Instant.now();
-            threads.add(new Thread(() -> Workload.spin(running), "spin"));
-            threads.add(new Thread(() -> Workload.churn(running), "churn"));
+            threads.add(new Thread(() -> JfrWorkload.spin(running), "spin"));
+            threads.add(new Thread(() -> JfrWorkload.churn(running), "churn"));
             for (int i = 1; i <= 2; i++) {
-                threads.add(new Thread(() -> Workload.holdMonitor(running), "monitor-" + i));
-                threads.add(new Thread(() -> Workload.holdLock(running), "lock-" + i));
+                threads.add(new Thread(() -> JfrWorkload.holdMonitor(running), "monitor-" + i));
+                threads.add(new Thread(() -> JfrWorkload.holdLock(running), "lock-" + i));
             }
             threads.forEach(Thread::start);
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
@@ -169,7 +115,7 @@ class FlameGraphsTest {
 
         Map<String, Long> byLeaf = stacks.locks().entrySet().stream().collect(Collectors.toMap(
                 e -> e.getKey().substring(e.getKey().lastIndexOf(';') + 1), Map.Entry::getValue, Long::sum));
-        String monitor = Workload.Monitor.class.getName() + ProfileStacks.CLASS_FRAME;
+        String monitor = JfrWorkload.Monitor.class.getName() + ProfileStacks.CLASS_FRAME;
         assertThat(byLeaf).containsKeys(monitor, SYNC + ProfileStacks.CLASS_FRAME);
         assertThat(byLeaf.get(monitor)).as("nanoseconds: at least one wait over the 10 ms threshold")
                 .isGreaterThanOrEqualTo(10_000_000L);
@@ -179,7 +125,7 @@ class FlameGraphsTest {
                 + monitor)).anySatisfy(s -> assertThat(s).contains(WORKLOAD + ".holdLock;"))
                 .noneSatisfy(s -> assertThat(s).contains(idle));
         FlamePage page = FlamePage.read(html);
-        assertThat(page.frame(Workload.Monitor.class.getName()).orElseThrow().type()).isEqualTo(2);
+        assertThat(page.frame(JfrWorkload.Monitor.class.getName()).orElseThrow().type()).isEqualTo(2);
         assertThat(page.frame(SYNC).orElseThrow().type()).isEqualTo(2);
     }
 

@@ -23,44 +23,6 @@ class ProfileAnalyzerTest {
     static Instant started;
     static ProfileSummary summary;
 
-    /** The workload, in methods with names a test can look for. */
-    static final class Workload {
-        static final class Lock {
-        }
-
-        static final Lock LOCK = new Lock();
-        static volatile double sink;
-        static volatile Object kept;
-
-        static void spin(AtomicBoolean running) {
-            double x = 0;
-            while (running.get()) {
-                for (int i = 1; i < 100_000; i++) {
-                    x += Math.sqrt(i) * Math.sin(i);
-                }
-                sink = x;
-            }
-        }
-
-        static void churn(AtomicBoolean running) {
-            while (running.get()) {
-                kept = new long[4096];
-            }
-        }
-
-        static void holdLock(AtomicBoolean running) {
-            while (running.get()) {
-                synchronized (LOCK) {
-                    try {
-                        Thread.sleep(30); // longer than the profile setting's 10 ms monitor threshold
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
     @BeforeAll
     static void record() throws Exception {
         recording = dir.resolve("workload.jfr");
@@ -69,10 +31,10 @@ class ProfileAnalyzerTest {
         try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
             r.start();
             started = Instant.now();
-            threads.add(new Thread(() -> Workload.spin(running), "spin"));
-            threads.add(new Thread(() -> Workload.churn(running), "churn"));
-            threads.add(new Thread(() -> Workload.holdLock(running), "lock-1"));
-            threads.add(new Thread(() -> Workload.holdLock(running), "lock-2"));
+            threads.add(new Thread(() -> JfrWorkload.spin(running), "spin"));
+            threads.add(new Thread(() -> JfrWorkload.churn(running), "churn"));
+            threads.add(new Thread(() -> JfrWorkload.holdMonitor(running), "lock-1"));
+            threads.add(new Thread(() -> JfrWorkload.holdMonitor(running), "lock-2"));
             threads.forEach(Thread::start);
             Thread.sleep(4_000);
             running.set(false);
@@ -88,7 +50,7 @@ class ProfileAnalyzerTest {
     @Test
     void theHotMethodLeadsTheCpuSamples() {
         assertThat(summary.javaSamples()).isPositive();
-        String spin = Workload.class.getName() + ".spin";
+        String spin = JfrWorkload.class.getName() + ".spin";
         assertThat(summary.totalTop()).extracting(ProfileSummary.Count::name).contains(spin);
         long spinSamples = summary.totalTop().stream().filter(c -> c.name().equals(spin))
                 .mapToLong(ProfileSummary.Count::value).sum();
@@ -107,20 +69,20 @@ class ProfileAnalyzerTest {
     @Test
     void contendedMonitorIsNamedByItsClass() {
         assertThat(summary.monitorByClass()).extracting(ProfileSummary.Site::name)
-                .contains(Workload.Lock.class.getName());
+                .contains(JfrWorkload.Monitor.class.getName());
     }
 
     @Test
     void allocationAndLockSitesAreTheFirstFramesOutsideTheJdk() {
         assertThat(summary.allocationBySite()).isNotEmpty();
-        assertThat(summary.allocationBySite().get(0).name()).isEqualTo(Workload.class.getName() + ".churn");
+        assertThat(summary.allocationBySite().get(0).name()).isEqualTo(JfrWorkload.class.getName() + ".churn");
         assertThat(summary.allocationSamples()).isPositive();
         assertThat(summary.allocationBySite().get(0).events()).isPositive();
         assertThat(summary.monitorBySite()).extracting(ProfileSummary.Site::name)
-                .contains(Workload.class.getName() + ".holdLock");
+                .contains(JfrWorkload.class.getName() + ".holdMonitor");
         // each wait is over the 10 ms threshold, so the waits' time is at least that many times 10 ms
         ProfileSummary.Site lock = summary.monitorBySite().stream()
-                .filter(s -> s.name().endsWith(".holdLock")).findFirst().orElseThrow();
+                .filter(s -> s.name().endsWith(".holdMonitor")).findFirst().orElseThrow();
         assertThat(lock.value()).isGreaterThanOrEqualTo(10.0 * lock.events());
     }
 

@@ -8,10 +8,6 @@ import dev.perfgate.service.testapps.AttachLauncher;
 import dev.perfgate.service.testapps.EchoServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +110,7 @@ class AttachedRecordingTest {
             JmxTarget right = new JmxTarget.Url(jmxUrl(jmxPort), "perfgate", password);
             try (AttachedRecording recording = AttachedRecording.start(new JfrAttach(right, "default"), SAFETY)) {
                 Instant begin = Instant.now();
-                load(service, Duration.ofSeconds(1));
+                TestApps.load(service, Duration.ofSeconds(1));
                 Path file = recording.copy(dir.resolve("auth.jfr"), begin, Instant.now());
                 assertThat(RecordingFile.readAllEvents(file)).isNotEmpty();
             }
@@ -184,7 +180,7 @@ class AttachedRecordingTest {
             try (AttachedRecording recording = AttachedRecording.start(new JfrAttach(target, jfc.toString()),
                     SAFETY)) {
                 Instant begin = Instant.now();
-                load(service, Duration.ofSeconds(1));
+                TestApps.load(service, Duration.ofSeconds(1));
                 assertThat(RecordingFile.readAllEvents(recording.copy(dir.resolve("jfc.jfr"), begin, Instant.now())))
                         .isNotEmpty();
             }
@@ -284,17 +280,17 @@ class AttachedRecordingTest {
                             RecordingInfo::getMaxAge, RecordingInfo::getMaxSize, RecordingInfo::getDuration)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("perfgate", "RUNNING", 0L, 0L,
                             SAFETY.toSeconds()));
-            load(service, Duration.ofSeconds(1)); // warm-up, outside the windows
+            TestApps.load(service, Duration.ofSeconds(1)); // warm-up, outside the windows
 
             Instant begin1 = Instant.now();
-            load(service, Duration.ofSeconds(2));
+            TestApps.load(service, Duration.ofSeconds(2));
             Instant end1 = Instant.now();
             long copy0 = System.nanoTime();
             Path first = recording.copy(dir.resolve("out/trial-1.jfr"), begin1, end1);
             long copied = System.nanoTime();
 
             Instant begin2 = Instant.now();
-            load(service, Duration.ofSeconds(2));
+            TestApps.load(service, Duration.ofSeconds(2));
             Instant end2 = Instant.now();
             Path second = recording.copy(dir.resolve("out/trial-2.jfr"), begin2, end2);
 
@@ -351,14 +347,4 @@ class AttachedRecordingTest {
         return "service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi";
     }
 
-    private static void load(ServiceProcess service, Duration duration) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        URI uri = URI.create(service.resolve("http://127.0.0.1:${perfgate.port}/?attach"));
-        long until = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < until) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-        }
-    }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.perfgate.service.testapps.EchoServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +48,7 @@ class JfrTest {
             wholeRun = service.jfrFile().orElseThrow();
 
             Instant begin = Instant.now();
-            load(service, Duration.ofSeconds(3));
+            TestApps.load(service, Duration.ofSeconds(3));
             Instant end = Instant.now();
             Path trial = service.dumpJfr(dir.resolve("trials/trial-1.jfr"), begin, end);
 
@@ -66,7 +62,7 @@ class JfrTest {
 
             // A second, later window (the next trial) works as well.
             Instant begin2 = Instant.now();
-            load(service, Duration.ofSeconds(1));
+            TestApps.load(service, Duration.ofSeconds(1));
             Path trial2 = service.dumpJfr(dir.resolve("trials/trial-2.jfr"), begin2, Instant.now());
             try (RecordingFile file = new RecordingFile(trial2)) {
                 assertThat(file.hasMoreEvents()).isTrue();
@@ -96,7 +92,7 @@ class JfrTest {
         try (ServiceProcess service = ServiceProcess.start(spec)) {
             service.awaitReady();
             wholeRun = service.jfrFile().orElseThrow();
-            load(service, Duration.ofSeconds(1));
+            TestApps.load(service, Duration.ofSeconds(1));
         }
         List<RecordedEvent> events = RecordingFile.readAllEvents(wholeRun);
         // jdk.ActiveSetting records every setting in force; 7 ms is no threshold of the profile settings
@@ -120,14 +116,4 @@ class JfrTest {
                 .hasMessageContaining("missing.jfc does not exist");
     }
 
-    private static void load(ServiceProcess service, Duration duration) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        URI uri = URI.create(service.resolve("http://127.0.0.1:${perfgate.port}/?jfr"));
-        long until = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < until) {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).isEqualTo(200);
-        }
-    }
 }

@@ -1,6 +1,10 @@
 package dev.perfgate.service;
 
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,5 +38,19 @@ public final class TestApps {
 
     public static boolean running(long pid) {
         return ProcessHandle.of(pid).map(ProcessTree::isRunning).orElse(false);
+    }
+
+    /** Sends requests to an EchoServer-like service, one after another, for {@code duration}; each must get 200. */
+    public static void load(ServiceProcess service, Duration duration) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        URI uri = URI.create(service.resolve("http://127.0.0.1:${perfgate.port}/?load"));
+        long until = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < until) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("status " + response.statusCode() + " from " + uri);
+            }
+        }
     }
 }
