@@ -11,10 +11,26 @@ import java.util.Objects;
  * @param requests the request mix
  * @param profile  rate, durations, connections
  * @param feeder   rows substituted into {@code #{column}} placeholders, or null
+ * @param external the script or scenario that defines the load instead of {@code requests}, or null; its results
+ *                 are named by the tool (Locust's request names, JMeter's labels, k6's name tags)
  */
-public record LoadDefinition(List<RequestSpec> requests, LoadProfile profile, Feeder feeder) {
+public record LoadDefinition(List<RequestSpec> requests, LoadProfile profile, Feeder feeder, ExternalLoad external) {
     public LoadDefinition {
         requests = List.copyOf(Objects.requireNonNull(requests, "requests"));
         Objects.requireNonNull(profile, "profile");
+    }
+
+    /** Perfgate's own request mix. */
+    public LoadDefinition(List<RequestSpec> requests, LoadProfile profile, Feeder feeder) {
+        this(requests, profile, feeder, null);
+    }
+
+    /** A load an external tool or scenario defines: no request mix of ours. */
+    public static LoadDefinition external(ExternalLoad external, LoadProfile profile) {
+        return new LoadDefinition(List.of(), profile, null, Objects.requireNonNull(external, "external"));
+    }
+
+    public boolean isExternal() {
+        return external != null;
     }
 }

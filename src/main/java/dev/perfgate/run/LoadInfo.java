@@ -1,5 +1,6 @@
 package dev.perfgate.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +22,21 @@ import java.util.Map;
  * @param requests        the request mix, one map per request (name, method, path, weight, redacted headers...)
  * @param feeder          feeder source and row count, or null
  * @param hash            SHA-256 of the canonical redacted definition: relative gates require equal hashes
+ * @param external        the script or scenario that defined the load (tool, source, sha256, settings), or null for
+ *                        perfgate's own request mix; left out of the file when null
  */
 public record LoadInfo(String model, double rate, double rampUpSeconds, double durationSeconds, double warmupSeconds,
         int trials, int plannedTrials, int maxTrials, boolean restartPerTrial, int connections,
-        List<Map<String, Object>> requests, Map<String, Object> feeder, String hash) {
+        List<Map<String, Object>> requests, Map<String, Object> feeder, String hash,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> external) {
+
+    /** Perfgate's own request mix. */
+    public LoadInfo(String model, double rate, double rampUpSeconds, double durationSeconds, double warmupSeconds,
+            int trials, int plannedTrials, int maxTrials, boolean restartPerTrial, int connections,
+            List<Map<String, Object>> requests, Map<String, Object> feeder, String hash) {
+        this(model, rate, rampUpSeconds, durationSeconds, warmupSeconds, trials, plannedTrials, maxTrials,
+                restartPerTrial, connections, requests, feeder, hash, null);
+    }
 
     /** Exactly the planned trials, one service for all of them. */
     public LoadInfo(String model, double rate, double rampUpSeconds, double durationSeconds, double warmupSeconds,
@@ -37,6 +49,6 @@ public record LoadInfo(String model, double rate, double rampUpSeconds, double d
     /** The same load with the trial counts of a measurement that may have been extended. */
     public LoadInfo withTrials(int measured, int cap) {
         return new LoadInfo(model, rate, rampUpSeconds, durationSeconds, warmupSeconds, measured, plannedTrials, cap,
-                restartPerTrial, connections, requests, feeder, hash);
+                restartPerTrial, connections, requests, feeder, hash, external);
     }
 }

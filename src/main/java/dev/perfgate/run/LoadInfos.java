@@ -1,5 +1,6 @@
 package dev.perfgate.run;
 
+import dev.perfgate.load.ExternalLoad;
 import dev.perfgate.load.Feeder;
 import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadProfile;
@@ -76,6 +77,21 @@ public final class LoadInfos {
         identity.put("requestTimeoutMillis", p.requestTimeout().toMillis());
         identity.put("requests", requests);
         identity.put("feeder", feeder);
+        Map<String, Object> external = null;
+        if (load.external() != null) {
+            ExternalLoad x = load.external();
+            external = new TreeMap<>();
+            external.put("tool", x.tool());
+            external.put("source", x.source());
+            if (x.sha256() != null) {
+                external.put("sha256", x.sha256());
+            }
+            if (!x.settings().isEmpty()) {
+                external.put("settings", x.settings());
+            }
+            // Only for external loads: every baseline recorded before them keeps its hash.
+            identity.put("external", external);
+        }
         if (restartPerTrial) {
             // Only when true: every baseline recorded before this option existed keeps its hash.
             identity.put("restartPerTrial", true);
@@ -83,7 +99,7 @@ public final class LoadInfos {
         String hash = sha256(RunJson.toJson(identity));
         return new LoadInfo(p.model().name().toLowerCase(java.util.Locale.ROOT), p.rate(),
                 p.rampUp().toMillis() / 1000.0, p.duration().toMillis() / 1000.0, p.warmup().toMillis() / 1000.0,
-                p.trials(), p.trials(), p.trials(), restartPerTrial, p.connections(), requests, feeder, hash);
+                p.trials(), p.trials(), p.trials(), restartPerTrial, p.connections(), requests, feeder, hash, external);
     }
 
     static String sha256(String text) {

@@ -1,0 +1,137 @@
+package dev.perfgate.load.tool;
+
+import dev.perfgate.imports.ImportedResults;
+import dev.perfgate.imports.ResultFileException;
+import dev.perfgate.load.LoadEngine;
+import dev.perfgate.load.LoadException;
+import dev.perfgate.load.TrialPlan;
+import dev.perfgate.measure.Latencies;
+import dev.perfgate.measure.TrialRecording;
+import dev.perfgate.service.ToolProcess;
+import dev.perfgate.util.Durations;
+import dev.perfgate.util.Redaction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.stream.Stream;
+
+/**
+ * Runs an external {@link LoadTool} once per trial, each run in its own directory under the output directory
+ * ({@code tool-warmup/}, {@code tool-trial-1/}...), and imports what it measured. Nothing is a silent pass: a tool
+ * that cannot start, exits with a failure, overruns its trial, writes nothing readable or measures no request fails
+ * the trial with the tool's last output lines.
+ */
+public final class ToolEngine implements LoadEngine {
+    /** Lines of the tool's output quoted in a failure. */
+    static final int OUTPUT_LINES = 8;
+    /** Beyond the trial's duration, for the tool's start (a JVM, a Python interpreter) and its shutdown. */
+    private static final Duration MIN_GRACE = Duration.ofSeconds(60);
+
+    private final LoadTool tool;
+    private final Path outputDirectory;
+    private boolean timingSaid;
+
+    /** @param outputDirectory target/perfgate: each trial's files go to a directory inside it */
+    public ToolEngine(LoadTool tool, Path outputDirectory) {
+        this.tool = tool;
+        this.outputDirectory = outputDirectory;
+    }
+
+    public LoadTool tool() {
+        return tool;
+    }
+
+    @Override
+    public TrialRecording run(TrialPlan plan) throws LoadException {
+        String what = plan.warmup() ? "the warm-up" : "trial " + plan.trial();
+        Path directory = outputDirectory.resolve(plan.warmup() ? "tool-warmup" : "tool-trial-" + plan.trial());
+        try {
+            clean(directory);
+        } catch (IOException e) {
+            throw new LoadException("cannot prepare " + directory + " for " + tool.name() + ": " + e.getMessage(), e);
+        }
+        ToolCommand command = tool.command(plan, directory);
+        Path output = directory.resolve("output.log");
+        if (!timingSaid) {
+            plan.progress().progress("latencies " + tool.timing());
+            timingSaid = true;
+        }
+        plan.progress().progress((plan.warmup() ? "warm-up" : "trial " + plan.trial()) + ": "
+                + String.join(" ", Redaction.redactArguments(command.argv())) + " (output: " + output + ")");
+        Duration timeout = plan.duration().plus(max(MIN_GRACE, plan.duration()));
+        long start = System.currentTimeMillis();
+        long end;
+        ImportedResults results;
+        ToolProcess process;
+        try {
+            process = ToolProcess.start(command.argv(), command.environment(), directory, output);
+        } catch (IOException e) {
+            throw new LoadException(tool.name() + " could not be started for " + what + " (" + command.argv().get(0)
+                    + ": " + e.getMessage() + "); " + tool.installHint(), e);
+        }
+        try (process) {
+            OptionalInt exit = process.await(timeout);
+            end = System.currentTimeMillis();
+            if (exit.isEmpty()) {
+                throw new LoadException(tool.name() + " did not finish " + what + " within "
+                        + Durations.format(timeout) + " (the trial lasts " + Durations.format(plan.duration())
+                        + "); it was stopped" + lastOutput(process) + "; check that the script stops after the "
+                        + "duration perfgate hands it");
+            }
+            if (!tool.completed(exit.getAsInt())) {
+                throw new LoadException(tool.name() + " failed in " + what + " with exit code " + exit.getAsInt()
+                        + lastOutput(process) + " (full output: " + output + ")");
+            }
+            try {
+                results = tool.read(plan, directory);
+            } catch (ResultFileException e) {
+                throw new LoadException(tool.name() + " wrote a result file perfgate cannot read in " + what + ": "
+                        + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new LoadException(tool.name() + " wrote no results in " + what + " (" + e.getMessage() + ")"
+                        + lastOutput(process), e);
+            }
+            if (results.requests() == 0) {
+                throw new LoadException(tool.name() + " measured no requests in " + what + lastOutput(process)
+                        + " (full output: " + output + "); check the script's target and that it sends requests");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LoadException("interrupted while " + tool.name() + " ran " + what, e);
+        }
+        List<String> warnings = new ArrayList<>(results.warnings());
+        return new TrialRecording(plan.trial(), tool.model(), start, end, plan.duration().toMillis() / 1000.0,
+                results.requests(), results.requests(), Latencies.newHistogram(), results.byRequest(),
+                results.flags(), warnings, null);
+    }
+
+    private static String lastOutput(ToolProcess process) {
+        List<String> lines = process.lastLines(OUTPUT_LINES);
+        return lines.isEmpty() ? "; it wrote no output" : "; its last output: " + String.join(" | ", lines);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static void clean(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> walk = Files.walk(directory)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(directory);
+    }
+
+    @Override
+    public void close() {
+        // each trial's process is stopped when its trial ends
+    }
+}
