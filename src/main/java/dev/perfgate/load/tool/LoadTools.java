@@ -70,15 +70,19 @@ public final class LoadTools {
         if (!problems.isEmpty()) {
             throw new LoadConfigException(problems);
         }
-        return switch (tool) {
-            case "locust" -> throw new LoadConfigException(List.of("<script> " + settings.script()
-                    + ": Locust scripts are not supported yet"));
-            case "k6" -> throw new LoadConfigException(List.of("<script> " + settings.script()
-                    + ": k6 scripts are not supported yet"));
-            case "jmeter" -> throw new LoadConfigException(List.of("<script> " + settings.script()
-                    + ": JMeter plans are not supported yet"));
-            default -> throw new IllegalStateException(tool);
-        };
+        switch (tool) {
+            case "locust":
+                throw new LoadConfigException(List.of("<script> " + settings.script()
+                        + ": Locust scripts are not supported yet"));
+            case "k6":
+                throw new LoadConfigException(List.of("<script> " + settings.script()
+                        + ": k6 scripts are not supported yet"));
+            case "jmeter":
+                throw new LoadConfigException(List.of("<script> " + settings.script()
+                        + ": JMeter plans are not supported yet"));
+            default:
+                throw new IllegalStateException(tool);
+        }
     }
 
     /**
