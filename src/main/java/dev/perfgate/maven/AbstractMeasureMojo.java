@@ -222,6 +222,10 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         // a script names its requests itself: perfgate:check checks the gates' names against what it measured
         parseGates(load.isExternal() ? null : requestNames(load));
         LoadTool tool = load.isExternal() ? loadTool(load) : null;
+        if (tool != null) {
+            // the tool's model, not the pom's <model>: a locustfile's users are a closed model whatever the pom says
+            load = LoadDefinition.external(load.external(), load.profile().withModel(tool.model()));
+        }
         missingBaselineState();
         JfrAttach attach = jfrAttach();
         ServiceSpec spec = serviceSpec();
