@@ -34,12 +34,19 @@ public final class ToolEngine implements LoadEngine {
 
     private final LoadTool tool;
     private final Path outputDirectory;
+    private final Duration minGrace;
     private boolean timingSaid;
 
     /** @param outputDirectory target/perfgate: each trial's files go to a directory inside it */
     public ToolEngine(LoadTool tool, Path outputDirectory) {
+        this(tool, outputDirectory, MIN_GRACE);
+    }
+
+    /** @param minGrace the least time beyond the trial's duration the tool may take before it is stopped */
+    ToolEngine(LoadTool tool, Path outputDirectory, Duration minGrace) {
         this.tool = tool;
         this.outputDirectory = outputDirectory;
+        this.minGrace = minGrace;
     }
 
     public LoadTool tool() {
@@ -63,7 +70,7 @@ public final class ToolEngine implements LoadEngine {
         }
         plan.progress().progress((plan.warmup() ? "warm-up" : "trial " + plan.trial()) + ": "
                 + String.join(" ", Redaction.redactArguments(command.argv())) + " (output: " + output + ")");
-        Duration timeout = plan.duration().plus(max(MIN_GRACE, plan.duration()));
+        Duration timeout = plan.duration().plus(max(minGrace, plan.duration()));
         long start = System.currentTimeMillis();
         long end;
         ImportedResults results;
