@@ -2,7 +2,9 @@ package dev.perfgate.imports;
 
 import dev.perfgate.measure.ErrorKind;
 import dev.perfgate.measure.Latencies;
+import dev.perfgate.load.LoadModel;
 import dev.perfgate.measure.RequestRecording;
+import dev.perfgate.measure.TrialRecording;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -112,6 +114,19 @@ public final class ImportedResults {
 
     public List<String> flags() {
         return Collections.unmodifiableList(flags);
+    }
+
+    /**
+     * The trial these results make, in the form the embedded engine hands back: every request was sent (the tool
+     * knows no schedule of ours), and there is no send lag of ours to report.
+     *
+     * @param seconds the trial's measured length: throughput is requests / seconds
+     */
+    public TrialRecording toTrial(int trial, LoadModel model, long startEpochMillis, long endEpochMillis,
+            double seconds) {
+        long n = requests();
+        return new TrialRecording(trial, model, startEpochMillis, endEpochMillis, seconds, n, n,
+                Latencies.newHistogram(), byRequest, flags, warnings, null);
     }
 
     private RequestRecording recording(String name) {

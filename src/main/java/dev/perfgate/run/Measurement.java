@@ -284,7 +284,7 @@ public final class Measurement {
     }
 
     /** Old trial files would mix with this run's in reports: remove them first. */
-    private static void prepare(Path out) throws MeasurementException {
+    static void prepare(Path out) throws MeasurementException {
         try {
             Files.createDirectories(out);
             try (DirectoryStream<Path> old = Files.newDirectoryStream(out,

@@ -5,7 +5,6 @@ import dev.perfgate.imports.ResultFileException;
 import dev.perfgate.load.LoadEngine;
 import dev.perfgate.load.LoadException;
 import dev.perfgate.load.TrialPlan;
-import dev.perfgate.measure.Latencies;
 import dev.perfgate.measure.TrialRecording;
 import dev.perfgate.service.ToolProcess;
 import dev.perfgate.util.Durations;
@@ -117,10 +116,7 @@ public final class ToolEngine implements LoadEngine {
             }
             companions.forEach(ToolProcess::close);
         }
-        List<String> warnings = new ArrayList<>(results.warnings());
-        return new TrialRecording(plan.trial(), tool.model(), start, end, plan.duration().toMillis() / 1000.0,
-                results.requests(), results.requests(), Latencies.newHistogram(), results.byRequest(),
-                results.flags(), warnings, null);
+        return results.toTrial(plan.trial(), tool.model(), start, end, plan.duration().toMillis() / 1000.0);
     }
 
     private ToolProcess start(List<String> argv, ToolCommand command, Path workingDirectory, Path output,

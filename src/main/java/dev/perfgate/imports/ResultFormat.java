@@ -1,0 +1,62 @@
+package dev.perfgate.imports;
+
+import dev.perfgate.load.LoadModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The result files perfgate can import without running the tool itself (perfgate:import): a generator ran
+ * elsewhere, or on several hosts whose files are merged into one trial.
+ */
+public enum ResultFormat {
+    /** The samples perfgate's Locust listener writes (samples.json in a tool-trial directory). */
+    LOCUST_SAMPLES("locust-samples", LoadModel.CLOSED, ".samples.json") {
+        @Override
+        public ImportedResults read(Path file) throws IOException {
+            return LocustSamplesImporter.read(file);
+        }
+    };
+
+    private final String id;
+    private final LoadModel model;
+    private final String extension;
+
+    ResultFormat(String id, LoadModel model, String extension) {
+        this.id = id;
+        this.model = model;
+        this.extension = extension;
+    }
+
+    /** Reads one file; ResultFileException names the file and line of a malformed one. */
+    public abstract ImportedResults read(Path file) throws IOException;
+
+    /** The name users write: hlog, jtl, k6, wrk, locust-samples. */
+    public String id() {
+        return id;
+    }
+
+    /** The load model of the tools that write it; recorded with the run. */
+    public LoadModel model() {
+        return model;
+    }
+
+    public static Optional<ResultFormat> parse(String id) {
+        return Arrays.stream(values()).filter(f -> f.id.equalsIgnoreCase(id.trim())).findFirst();
+    }
+
+    /** The format a file's name suggests, by its extension. */
+    public static Optional<ResultFormat> detect(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.equals("samples.json")) {
+            return Optional.of(LOCUST_SAMPLES);
+        }
+        return Arrays.stream(values()).filter(f -> name.endsWith(f.extension)).findFirst();
+    }
+
+    public static String ids() {
+        return String.join(", ", Arrays.stream(values()).map(ResultFormat::id).toList());
+    }
+}
