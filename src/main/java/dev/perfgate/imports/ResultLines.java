@@ -31,24 +31,32 @@ final class ResultLines implements Closeable {
     }
 
     static ResultLines open(Path file) throws IOException {
+        LastByte counting = new LastByte(stream(file));
+        BufferedReader reader = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8), 1 << 16);
+        ResultLines lines = new ResultLines(file, counting, reader);
+        try {
+            lines.pending = lines.readRaw();
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+        return lines;
+    }
+
+    /** The file's bytes, unzipped when they are gzip (told by the magic bytes). */
+    static InputStream stream(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         try {
             raw.mark(2);
             int b0 = raw.read();
             int b1 = raw.read();
             raw.reset();
-            boolean gzip = b0 == 0x1f && b1 == 0x8b;
-            LastByte counting = new LastByte(gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(counting, StandardCharsets.UTF_8),
-                    1 << 16);
-            ResultLines lines = new ResultLines(file, counting, reader);
-            lines.pending = lines.readRaw();
-            return lines;
+            return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, 1 << 16) : raw;
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            raw.close();
+            throw new ResultFileException(file, 0, "not a readable gzip file (" + e.getMessage() + ")", e);
         } catch (IOException | RuntimeException e) {
             raw.close();
-            if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
-                throw new ResultFileException(file, 0, "not a readable gzip file (" + e.getMessage() + ")", e);
-            }
             throw e;
         }
     }
