@@ -9,8 +9,9 @@ import java.util.List;
  * @param command     the command line; {@code ${perfgate.baseUrl}}, {@code ${perfgate.duration}} (seconds),
  *                    {@code ${perfgate.users}}, {@code ${perfgate.rate}}, {@code ${perfgate.trial}} and
  *                    {@code ${perfgate.resultsDir}} (the trial's directory) are replaced in each argument
- * @param resultFile  what the command writes, relative to the trial's directory or absolute; for "wrk" empty or
- *                    {@code -} means the command's own output
+ * @param resultFile  what the command writes, relative to the trial's directory or absolute; a glob in the file
+ *                    name ({@code host-*.hlog}) merges every match (one file per generator host); for "wrk" empty
+ *                    or {@code -} means the command's own output
  * @param format      "hlog" (HdrHistogram interval log), "wrk" (wrk2 --latency output) or "k6" (k6 --out json)
  * @param requestName the request name for results that carry none (wrk2's; untagged hlog intervals); null for the
  *                    format's default

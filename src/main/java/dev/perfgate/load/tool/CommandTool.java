@@ -12,9 +12,11 @@ import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.util.Redaction;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,14 +146,53 @@ public final class CommandTool implements LoadTool {
 
     @Override
     public ImportedResults read(TrialPlan plan, Path directory) throws IOException {
-        Path file = stdout(settings.resultFile()) ? directory.resolve(OUTPUT_LOG)
-                : directory.resolve(settings.resultFile().replace("${perfgate.resultsDir}",
-                        directory.toAbsolutePath().toString()));
+        List<Path> files = resultFiles(directory);
+        ImportedResults results = new ImportedResults();
+        for (Path file : files) {
+            results.merge(read(file));
+        }
+        return results;
+    }
+
+    /**
+     * The result file, or with a glob in its file name ({@code host-*.hlog}) every match, sorted: one file per
+     * generator host, merged by adding their histograms.
+     */
+    private List<Path> resultFiles(Path directory) throws IOException {
+        if (stdout(settings.resultFile())) {
+            return List.of(directory.resolve(OUTPUT_LOG));
+        }
+        Path file = directory.resolve(settings.resultFile().replace("${perfgate.resultsDir}",
+                directory.toAbsolutePath().toString()));
+        String pattern = file.getFileName().toString();
+        if (pattern.contains("*") || pattern.contains("?")) {
+            PathMatcher matcher = file.getFileSystem().getPathMatcher("glob:" + pattern);
+            List<Path> matches = new ArrayList<>();
+            if (Files.isDirectory(file.getParent())) {
+                try (DirectoryStream<Path> dir = Files.newDirectoryStream(file.getParent())) {
+                    for (Path p : dir) {
+                        if (matcher.matches(p.getFileName()) && Files.isRegularFile(p)) {
+                            matches.add(p);
+                        }
+                    }
+                }
+            }
+            if (matches.isEmpty()) {
+                throw new NoSuchFileException(file + " matches no file: the command wrote no result file there "
+                        + "(check <loadResultFile>)");
+            }
+            matches.sort(null);
+            return matches;
+        }
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file + " is missing: the command wrote no result file there (check "
                     + "<loadResultFile>; the command gets the trial's directory as ${perfgate.resultsDir} and "
                     + "PERFGATE_RESULTS_DIR)");
         }
+        return List.of(file);
+    }
+
+    private ImportedResults read(Path file) throws IOException {
         String name = settings.requestName() == null || settings.requestName().isBlank() ? null
                 : settings.requestName().trim();
         return switch (format) {

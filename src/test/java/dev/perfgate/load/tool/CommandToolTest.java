@@ -52,6 +52,19 @@ class CommandToolTest {
     }
 
     @Test
+    void aGlobMergesTheLogsOfSeveralGeneratorHosts() throws Exception {
+        Path script = script("three-hosts.sh", """
+                #!/bin/sh
+                for host in a b c; do cp '%s' "$PERFGATE_RESULTS_DIR/host-$host.hlog"; done
+                """.formatted(fixture("perfgate-trial.hlog")));
+        CommandSettings settings = new CommandSettings(List.of(script.toString()), "host-*.hlog", "hlog", null,
+                null);
+        TrialRecording trial = run(settings, 1, Duration.ofSeconds(1));
+        assertThat(trial.overall().requests()).isEqualTo(3 * 450);
+        assertThat(trial.byRequest().get("GET_/").requests()).isEqualTo(3 * 300);
+    }
+
+    @Test
     void readsWrk2OutputFromTheCommandsOwnStdout() throws Exception {
         Path script = script("fake-wrk2.sh", "#!/bin/sh\ncat '%s'\n".formatted(fixture("wrk2-latency-u.txt")));
         CommandSettings settings = new CommandSettings(List.of(script.toString()), "-", "WRK", "GET /", null);
