@@ -74,8 +74,7 @@ public final class LoadTools {
             case "locust":
                 return new LocustTool(settings, profile);
             case "k6":
-                throw new LoadConfigException(List.of("<script> " + settings.script()
-                        + ": k6 scripts are not supported yet"));
+                return new K6Tool(settings, profile);
             case "jmeter":
                 throw new LoadConfigException(List.of("<script> " + settings.script()
                         + ": JMeter plans are not supported yet"));
