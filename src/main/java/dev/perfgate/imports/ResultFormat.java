@@ -4,6 +4,7 @@ import dev.perfgate.load.LoadModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,16 +19,37 @@ public enum ResultFormat {
         public ImportedResults read(Path file) throws IOException {
             return LocustSamplesImporter.read(file);
         }
+    },
+    /** HdrHistogram interval logs in microseconds, perfgate's own layout or one tag per request. */
+    HLOG("hlog", LoadModel.OPEN, ".hlog") {
+        @Override
+        public ImportedResults read(Path file) throws IOException {
+            return new HlogImporter().read(file);
+        }
+    },
+    /** {@code k6 run --out json=FILE}, plain or gzipped. */
+    K6("k6", LoadModel.OPEN, ".json", ".json.gz", ".ndjson") {
+        @Override
+        public ImportedResults read(Path file) throws IOException {
+            return new K6JsonImporter().read(file);
+        }
+    },
+    /** wrk2's {@code --latency} output (plain wrk's four percentiles are refused); never told from the name. */
+    WRK("wrk", LoadModel.OPEN) {
+        @Override
+        public ImportedResults read(Path file) throws IOException {
+            return new WrkImporter().read(file);
+        }
     };
 
     private final String id;
     private final LoadModel model;
-    private final String extension;
+    private final List<String> extensions;
 
-    ResultFormat(String id, LoadModel model, String extension) {
+    ResultFormat(String id, LoadModel model, String... extensions) {
         this.id = id;
         this.model = model;
-        this.extension = extension;
+        this.extensions = List.of(extensions);
     }
 
     /** Reads one file; ResultFileException names the file and line of a malformed one. */
@@ -53,7 +75,7 @@ public enum ResultFormat {
         if (name.equals("samples.json")) {
             return Optional.of(LOCUST_SAMPLES);
         }
-        return Arrays.stream(values()).filter(f -> name.endsWith(f.extension)).findFirst();
+        return Arrays.stream(values()).filter(f -> f.extensions.stream().anyMatch(name::endsWith)).findFirst();
     }
 
     public static String ids() {
