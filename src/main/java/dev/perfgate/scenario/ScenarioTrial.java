@@ -128,7 +128,7 @@ final class ScenarioTrial {
             } finally {
                 lock.unlock();
             }
-            workersDone.await(Math.max(0, drainEndNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+            awaitWorkers(drainEndNanos);
             long endNanos = System.nanoTime();
             long endMillis = t0Millis + (endNanos - t0Nanos) / 1_000_000;
             long issued = close(endNanos);
@@ -151,6 +151,14 @@ final class ScenarioTrial {
             }
             log.close();
         }
+    }
+
+    /**
+     * The runner's own waits (this one, {@link #sleepUntil}, {@link #pace}, {@link #takeOpen}) are named in
+     * ProfileAnalyzer's idle park sites: in the fork's profile they are idle time, not lock contention.
+     */
+    private void awaitWorkers(long deadline) throws InterruptedException {
+        workersDone.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
     private static void sleepUntil(long deadline) throws InterruptedException {
