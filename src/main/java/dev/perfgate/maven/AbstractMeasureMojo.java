@@ -237,6 +237,10 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         parseGates(isScenario() ? Set.of(ScenarioSpec.requestName(scenario.trim()))
                 : load.isExternal() ? null : requestNames(load));
         LoadTool tool = load.isExternal() && !isScenario() ? loadTool(load) : null;
+        if (tool != null) {
+            // the tool's model, not the pom's <model>: a locustfile's users are a closed model whatever the pom says
+            load = LoadDefinition.external(load.external(), load.profile().withModel(tool.model()));
+        }
         missingBaselineState();
         JfrAttach attach = jfrAttach();
         ServiceSpec spec = isScenario() ? scenarioService() : serviceSpec();
