@@ -12,6 +12,8 @@ import dev.perfgate.load.tool.LoadTools;
 import dev.perfgate.load.tool.ScriptSettings;
 import dev.perfgate.load.tool.ToolEngine;
 import dev.perfgate.run.Measurement;
+import dev.perfgate.scenario.ScenarioEngine;
+import dev.perfgate.scenario.ScenarioSpec;
 import dev.perfgate.run.MeasurementException;
 import dev.perfgate.run.MeasurementPlan;
 import dev.perfgate.run.RunLog;
@@ -87,6 +89,18 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     /** Distributed Locust: this many local worker processes under a master; 0 runs Locust as one process. */
     @Parameter(property = "perfgate.scriptWorkers", defaultValue = "0")
     protected int scriptWorkers;
+
+    /**
+     * A Java scenario instead of HTTP requests: a class on the project's test classpath implementing
+     * java.util.concurrent.Callable or Runnable, one call per operation, run in a forked JVM that perfgate profiles
+     * like a service. Threads: connections; operations per second: rate. Gates name it by its simple class name.
+     */
+    @Parameter(property = "perfgate.scenario")
+    protected String scenario;
+
+    /** JVM options of the scenario's forked JVM, e.g. -Xmx512m. */
+    @Parameter
+    protected List<String> scenarioJvmArgs = new ArrayList<>();
 
     /** CSV file (with a header row) whose rows fill #{column} placeholders, one row per request in turn. */
     @Parameter(property = "perfgate.feeder")
@@ -220,15 +234,16 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     protected RunResult measure(TrialExtension extension) throws MojoExecutionException {
         LoadDefinition load = loadDefinition();
         // a script names its requests itself: perfgate:check checks the gates' names against what it measured
-        parseGates(load.isExternal() ? null : requestNames(load));
-        LoadTool tool = load.isExternal() ? loadTool(load) : null;
+        parseGates(isScenario() ? Set.of(ScenarioSpec.requestName(scenario.trim()))
+                : load.isExternal() ? null : requestNames(load));
+        LoadTool tool = load.isExternal() && !isScenario() ? loadTool(load) : null;
         if (tool != null) {
             // the tool's model, not the pom's <model>: a locustfile's users are a closed model whatever the pom says
             load = LoadDefinition.external(load.external(), load.profile().withModel(tool.model()));
         }
         missingBaselineState();
         JfrAttach attach = jfrAttach();
-        ServiceSpec spec = serviceSpec();
+        ServiceSpec spec = isScenario() ? scenarioService() : serviceSpec();
         String url = baseUrl;
         if (url == null || url.isBlank()) {
             if (spec == null) {
@@ -250,8 +265,9 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         MeasurementPlan plan;
         try {
             Path out = outputDirectory.toPath();
-            plan = new MeasurementPlan(spec, url, load, tool != null ? () -> new ToolEngine(tool, out)
-                    : () -> new NettyLoadEngine(engineThreads),
+            plan = new MeasurementPlan(spec, url, load, isScenario()
+                    ? () -> new ScenarioEngine(ScenarioSpec.requestName(scenario.trim()))
+                    : tool != null ? () -> new ToolEngine(tool, out) : () -> new NettyLoadEngine(engineThreads),
                     outputDirectory.toPath(), new HashSet<>(secretHeaders), pluginVersion, project.getBasedir(),
                     restartPerTrial, extension == null ? trialsToPlan() : trialCap(), extension).withJfrAttach(attach);
         } catch (IllegalArgumentException e) {
@@ -390,6 +406,9 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     }
 
     LoadDefinition loadDefinition() throws MojoExecutionException {
+        if (isScenario()) {
+            return scenarioLoad();
+        }
         if (script != null) {
             return scriptLoad();
         }
@@ -503,6 +522,94 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
             if (values.get(i) == null) {
                 problems.add("<service><" + element + "> element " + (i + 1) + " is empty" + EMPTY_HINT);
             }
+        }
+    }
+
+    // ---- Java scenario (<scenario>) ----------------------------------------------------------------------------
+
+    private boolean isScenario() {
+        return scenario != null && !scenario.isBlank();
+    }
+
+    /** A load a Java scenario defines: only the shape comes from the pom; the class must be on the test classpath. */
+    private LoadDefinition scenarioLoad() throws MojoExecutionException {
+        String className = scenario.trim();
+        List<String> problems = new ArrayList<>();
+        if (service != null) {
+            problems.add("both <scenario> and <service> are configured; perfgate forks the JVM that runs the "
+                    + "scenario itself: remove <service> (JVM options go into <scenarioJvmArgs>)");
+        }
+        if (requests != null && !requests.isEmpty()) {
+            problems.add("both <scenario> and <requests> are configured; the scenario is the load: remove <requests>");
+        }
+        if (scenarioFile != null) {
+            problems.add("both <scenario> and <scenarioFile> are configured; remove <scenarioFile>");
+        }
+        if (script != null) {
+            problems.add("both <scenario> and <script> are configured; keep one of them");
+        }
+        if (feeder != null) {
+            problems.add("<feeder> fills perfgate's own requests; a Java scenario reads its data itself: remove "
+                    + "<feeder>");
+        }
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            problems.add("<baseUrl> is set, but a Java scenario runs in a JVM perfgate forks, not behind a URL: "
+                    + "remove <baseUrl>");
+        }
+        if (jfrAttachPid != null || jfrJmxUrl != null && !jfrJmxUrl.isBlank()) {
+            problems.add("jfrAttachPid / jfrJmxUrl name a JVM perfgate did not start; perfgate records the "
+                    + "scenario's JVM itself: remove them");
+        }
+        List<Path> classpath = testClasspath();
+        if (problems.isEmpty() && !ScenarioSpec.onClasspath(className, classpath)) {
+            problems.add("<scenario> " + className + " is not on the test classpath (" + classpath.size()
+                    + " entries, first " + (classpath.isEmpty() ? "none" : classpath.get(0)) + "); check the class "
+                    + "name (package included) and that the tests are compiled: run perfgate within mvn verify");
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> getLog().error("perfgate: " + p));
+            throw new MojoExecutionException("perfgate: " + String.join("; ", problems));
+        }
+        try {
+            return LoadDefinition.external(ScenarioSpec.identity(className, classpath),
+                    LoadDefinitionBuilder.profile(new ProfileDraft(model, rate, rampUp, duration, warmup,
+                            trialsToPlan(), connections, requestTimeout, maxSendLag)));
+        } catch (LoadConfigException e) {
+            e.problems().forEach(p -> getLog().error("perfgate: " + p));
+            throw new MojoExecutionException("perfgate: " + e.getMessage());
+        }
+    }
+
+    /** The forked JVM that runs the scenario, started, profiled and stopped like a service. */
+    private ServiceSpec scenarioService() throws MojoExecutionException {
+        for (int i = 0; i < scenarioJvmArgs.size(); i++) {
+            if (scenarioJvmArgs.get(i) == null) {
+                throw new MojoExecutionException("perfgate: <scenarioJvmArgs> element " + (i + 1) + " is empty"
+                        + EMPTY_HINT);
+            }
+        }
+        Path out = outputDirectory.toPath();
+        try {
+            return ScenarioSpec.service(scenario.trim(), testClasspath())
+                    .jvmArgs(scenarioJvmArgs)
+                    .logFile(out.resolve(Measurement.SERVICE_LOG))
+                    .jfr(jfr ? new JfrOptions(true, jfrSettings, jfrEventSettings, out) : JfrOptions.disabled())
+                    .build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new MojoExecutionException("perfgate: <scenario> " + e.getMessage(), e);
+        }
+    }
+
+    private List<Path> testClasspath() throws MojoExecutionException {
+        try {
+            List<Path> paths = new ArrayList<>();
+            for (String element : project.getTestClasspathElements()) {
+                paths.add(Path.of(element));
+            }
+            return paths;
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("perfgate: cannot resolve the test classpath for <scenario>: "
+                    + e.getMessage(), e);
         }
     }
 

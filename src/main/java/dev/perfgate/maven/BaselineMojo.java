@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * human-readable baseline report (docs/perf/baseline.md). The only goal that writes the baseline; the write is atomic.
  * Run it after packaging: {@code mvn package perfgate:baseline}.
  */
-@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class BaselineMojo extends AbstractMeasureMojo {
 
     /** The human-readable baseline report. */

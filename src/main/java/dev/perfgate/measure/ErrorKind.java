@@ -13,7 +13,9 @@ public enum ErrorKind {
     /** An answer whose body failed a content check: fast but wrong. */
     CHECK,
     /** Still queued or in flight when the trial ended; recorded with latency end - intended, never dropped. */
-    UNFINISHED;
+    UNFINISHED,
+    /** A Java scenario's call threw: the operation failed (the exception's class is named in a warning). */
+    EXCEPTION;
 
     public String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -46,7 +46,12 @@ public final class ProfileAnalyzer {
             "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take",
             "java.util.concurrent.SynchronousQueue$TransferStack.transfer",
             "java.util.concurrent.SynchronousQueue.poll",
-            "java.util.concurrent.LinkedTransferQueue.awaitMatch");
+            "java.util.concurrent.LinkedTransferQueue.awaitMatch",
+            // a Java scenario's runner: workers waiting for the next due operation, the pacer, the trial's clock
+            "dev.perfgate.scenario.ScenarioTrial.takeOpen",
+            "dev.perfgate.scenario.ScenarioTrial.pace",
+            "dev.perfgate.scenario.ScenarioTrial.sleepUntil",
+            "dev.perfgate.scenario.ScenarioTrial.awaitWorkers");
 
     private ProfileAnalyzer() {
     }
