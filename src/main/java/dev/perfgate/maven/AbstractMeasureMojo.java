@@ -7,6 +7,8 @@ import dev.perfgate.load.NettyLoadEngine;
 import dev.perfgate.load.ProfileDraft;
 import dev.perfgate.load.RequestDraft;
 import dev.perfgate.load.ScenarioFile;
+import dev.perfgate.load.tool.CommandSettings;
+import dev.perfgate.load.tool.CommandTool;
 import dev.perfgate.load.tool.LoadTool;
 import dev.perfgate.load.tool.LoadTools;
 import dev.perfgate.load.tool.ScriptSettings;
@@ -101,6 +103,33 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     /** JVM options of the scenario's forked JVM, e.g. -Xmx512m. */
     @Parameter
     protected List<String> scenarioJvmArgs = new ArrayList<>();
+
+    /**
+     * Any other load generator: a command run once per trial, whose result file is imported ({@code loadFormat}).
+     * {@code $${perfgate.baseUrl}}, {@code $${perfgate.duration}}, {@code $${perfgate.resultsDir}}... in its arguments
+     * are filled in.
+     */
+    @Parameter
+    protected List<String> loadCommand = new ArrayList<>();
+
+    /** What loadCommand writes: hlog, wrk (wrk2 --latency output) or k6 (k6's --out json). */
+    @Parameter(property = "perfgate.loadFormat")
+    protected String loadFormat;
+
+    /**
+     * The file loadCommand writes, relative to its trial directory or absolute; a pattern merges several files. For
+     * wrk, empty means the command's own output.
+     */
+    @Parameter(property = "perfgate.loadResultFile")
+    protected String loadResultFile;
+
+    /** The request name for results that carry none (wrk2's, untagged interval logs). */
+    @Parameter(property = "perfgate.loadRequestName")
+    protected String loadRequestName;
+
+    /** The unit of the values in an interval log: microseconds (perfgate's), nanoseconds or milliseconds. */
+    @Parameter(property = "perfgate.loadHlogUnit")
+    protected String loadHlogUnit;
 
     /** CSV file (with a header row) whose rows fill #{column} placeholders, one row per request in turn. */
     @Parameter(property = "perfgate.feeder")
@@ -361,8 +390,56 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
                 scriptWorkers, List.of());
     }
 
-    /** The script's tool, its settings checked before any load. */
+    private boolean isCommand() {
+        return loadCommand != null && !loadCommand.isEmpty();
+    }
+
+    private CommandSettings commandSettings() {
+        return new CommandSettings(loadCommand, loadResultFile, loadFormat, loadRequestName, loadHlogUnit);
+    }
+
+    /** A load an arbitrary command generates; only the shape comes from the pom. */
+    private LoadDefinition commandLoad() throws MojoExecutionException {
+        List<String> problems = new ArrayList<>();
+        if (requests != null && !requests.isEmpty()) {
+            problems.add("both <loadCommand> and <requests> are configured; the command defines the requests: "
+                    + "remove <requests>, or <loadCommand> to use the embedded engine");
+        }
+        if (scenarioFile != null) {
+            problems.add("both <loadCommand> and <scenarioFile> are configured; keep one");
+        }
+        if (script != null) {
+            problems.add("both <loadCommand> and <script> are configured; keep one");
+        }
+        if (feeder != null) {
+            problems.add("<feeder> fills perfgate's own requests; the command reads its data itself");
+        }
+        if (!problems.isEmpty()) {
+            throw new MojoExecutionException("perfgate: " + String.join("; ", problems));
+        }
+        try {
+            return LoadDefinition.external(CommandTool.identity(commandSettings()), profileOnly());
+        } catch (LoadConfigException e) {
+            e.problems().forEach(p -> getLog().error("perfgate: " + p));
+            throw new MojoExecutionException("perfgate: " + e.getMessage());
+        }
+    }
+
+    private dev.perfgate.load.LoadProfile profileOnly() throws LoadConfigException {
+        return LoadDefinitionBuilder.profile(new ProfileDraft(model, rate, rampUp, duration, warmup, trialsToPlan(),
+                connections, requestTimeout, maxSendLag));
+    }
+
+    /** The script's or command's tool, its settings checked before any load. */
     private LoadTool loadTool(LoadDefinition load) throws MojoExecutionException {
+        if (isCommand()) {
+            try {
+                return CommandTool.create(commandSettings(), load.profile());
+            } catch (LoadConfigException e) {
+                e.problems().forEach(p -> getLog().error("perfgate: " + p));
+                throw new MojoExecutionException("perfgate: " + String.join("; ", e.problems()));
+            }
+        }
         ScriptSettings settings = scriptSettings();
         try {
             settings = settings.withToolClasspath(toolClasspath(LoadTools.detect(settings)));
@@ -408,6 +485,9 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     LoadDefinition loadDefinition() throws MojoExecutionException {
         if (isScenario()) {
             return scenarioLoad();
+        }
+        if (isCommand()) {
+            return commandLoad();
         }
         if (script != null) {
             return scriptLoad();
@@ -547,6 +627,9 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         }
         if (script != null) {
             problems.add("both <scenario> and <script> are configured; keep one of them");
+        }
+        if (isCommand()) {
+            problems.add("both <scenario> and <loadCommand> are configured; keep one of them");
         }
         if (feeder != null) {
             problems.add("<feeder> fills perfgate's own requests; a Java scenario reads its data itself: remove "
