@@ -414,6 +414,12 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         if (feeder != null) {
             problems.add("<feeder> fills perfgate's own requests; the command reads its data itself");
         }
+        for (int i = 0; i < loadCommand.size(); i++) {
+            if (loadCommand.get(i) == null) {
+                problems.add("<loadCommand> element " + (i + 1) + " is empty: Maven replaces an argument that is only "
+                        + "${perfgate.baseUrl} (or another unknown property) by nothing; write $${perfgate.baseUrl}");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new MojoExecutionException("perfgate: " + String.join("; ", problems));
         }
