@@ -53,6 +53,20 @@ public final class LoadDefinitionBuilder {
         return new LoadDefinition(specs, loadProfile, feeder);
     }
 
+    /**
+     * Only the load's shape, for loads whose requests a script or scenario defines.
+     *
+     * @throws LoadConfigException listing every problem
+     */
+    public static LoadProfile profile(ProfileDraft profile) throws LoadConfigException {
+        List<String> problems = new ArrayList<>();
+        LoadProfile loadProfile = profile(profile, problems);
+        if (!problems.isEmpty()) {
+            throw new LoadConfigException(problems);
+        }
+        return loadProfile;
+    }
+
     private static List<RequestSpec> requests(List<RequestDraft> requests, List<String> problems) {
         List<RequestSpec> specs = new ArrayList<>();
         Set<String> names = new HashSet<>();

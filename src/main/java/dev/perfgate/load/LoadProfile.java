@@ -37,4 +37,8 @@ public record LoadProfile(
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(maxSendLag, "maxSendLag");
     }
+
+    public LoadProfile withModel(LoadModel other) {
+        return new LoadProfile(other, rate, rampUp, duration, warmup, trials, connections, requestTimeout, maxSendLag);
+    }
 }

@@ -7,6 +7,10 @@ import dev.perfgate.load.NettyLoadEngine;
 import dev.perfgate.load.ProfileDraft;
 import dev.perfgate.load.RequestDraft;
 import dev.perfgate.load.ScenarioFile;
+import dev.perfgate.load.tool.LoadTool;
+import dev.perfgate.load.tool.LoadTools;
+import dev.perfgate.load.tool.ScriptSettings;
+import dev.perfgate.load.tool.ToolEngine;
 import dev.perfgate.run.Measurement;
 import dev.perfgate.run.MeasurementException;
 import dev.perfgate.run.MeasurementPlan;
@@ -26,8 +30,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -54,6 +60,33 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     /** The request mix in a JSON file instead of the pom (see the README); not together with requests. */
     @Parameter(property = "perfgate.scenarioFile")
     protected File scenarioFile;
+
+    /**
+     * A load script to run instead of the embedded engine's requests: a locustfile (.py, Locust), a k6 script (.js)
+     * or a JMeter plan (.jmx). The tool runs once per trial; its results are imported by request name.
+     */
+    @Parameter(property = "perfgate.script")
+    protected File script;
+
+    /** locust, k6 or jmeter, when the script's extension does not say. */
+    @Parameter(property = "perfgate.scriptTool")
+    protected String scriptTool;
+
+    /** The tool's executable (and leading arguments) instead of the default, e.g. /opt/k6/k6 or python3 -m locust. */
+    @Parameter
+    protected List<String> scriptCommand = new ArrayList<>();
+
+    /** Extra arguments appended to the tool's command line. */
+    @Parameter
+    protected List<String> scriptArgs = new ArrayList<>();
+
+    /** Handed to the script: JMeter -J properties, k6 -e variables, Locust environment variables. */
+    @Parameter
+    protected Map<String, String> scriptProperties = new LinkedHashMap<>();
+
+    /** Distributed Locust: this many local worker processes under a master; 0 runs Locust as one process. */
+    @Parameter(property = "perfgate.scriptWorkers", defaultValue = "0")
+    protected int scriptWorkers;
 
     /** CSV file (with a header row) whose rows fill #{column} placeholders, one row per request in turn. */
     @Parameter(property = "perfgate.feeder")
@@ -186,7 +219,13 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
      */
     protected RunResult measure(TrialExtension extension) throws MojoExecutionException {
         LoadDefinition load = loadDefinition();
-        parseGates(requestNames(load));
+        // a script names its requests itself: perfgate:check checks the gates' names against what it measured
+        parseGates(load.isExternal() ? null : requestNames(load));
+        LoadTool tool = load.isExternal() ? loadTool(load) : null;
+        if (tool != null) {
+            // the tool's model, not the pom's <model>: a locustfile's users are a closed model whatever the pom says
+            load = LoadDefinition.external(load.external(), load.profile().withModel(tool.model()));
+        }
         missingBaselineState();
         JfrAttach attach = jfrAttach();
         ServiceSpec spec = serviceSpec();
@@ -198,7 +237,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
             }
             url = "http://127.0.0.1:${perfgate.port}";
         }
-        if (!url.startsWith("http://")) {
+        if (tool == null && !url.startsWith("http://")) {
             throw new MojoExecutionException("perfgate: baseUrl '" + url + "' is not a plain http:// URL; the "
                     + "embedded load engine speaks HTTP/1.1 without TLS");
         }
@@ -210,7 +249,9 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         int engineThreads = 1;
         MeasurementPlan plan;
         try {
-            plan = new MeasurementPlan(spec, url, load, () -> new NettyLoadEngine(engineThreads),
+            Path out = outputDirectory.toPath();
+            plan = new MeasurementPlan(spec, url, load, tool != null ? () -> new ToolEngine(tool, out)
+                    : () -> new NettyLoadEngine(engineThreads),
                     outputDirectory.toPath(), new HashSet<>(secretHeaders), pluginVersion, project.getBasedir(),
                     restartPerTrial, extension == null ? trialsToPlan() : trialCap(), extension).withJfrAttach(attach);
         } catch (IllegalArgumentException e) {
@@ -295,7 +336,63 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
         return names;
     }
 
+    /** The pom's script settings; null without a script. */
+    ScriptSettings scriptSettings() {
+        if (script == null) {
+            return null;
+        }
+        return new ScriptSettings(script.toPath(), scriptTool, scriptCommand, scriptArgs, scriptProperties,
+                scriptWorkers, List.of());
+    }
+
+    /** The script's tool, its settings checked before any load. */
+    private LoadTool loadTool(LoadDefinition load) throws MojoExecutionException {
+        ScriptSettings settings = scriptSettings();
+        try {
+            settings = settings.withToolClasspath(toolClasspath(LoadTools.detect(settings)));
+            return LoadTools.create(settings, load.profile());
+        } catch (LoadConfigException e) {
+            e.problems().forEach(p -> getLog().error("perfgate: " + p));
+            throw new MojoExecutionException("perfgate: " + String.join("; ", e.problems()));
+        }
+    }
+
+    /** Jars a tool runs from (JMeter's, resolved from the project's repositories); empty for the others. */
+    List<Path> toolClasspath(String tool) throws MojoExecutionException {
+        return List.of();
+    }
+
+    /** A load a script defines: only the shape (duration, trials, users) comes from the pom. */
+    private LoadDefinition scriptLoad() throws MojoExecutionException {
+        List<String> problems = new ArrayList<>();
+        if (requests != null && !requests.isEmpty()) {
+            problems.add("both <script> and <requests> are configured; the script defines the requests: remove "
+                    + "<requests>, or <script> to use the embedded engine");
+        }
+        if (scenarioFile != null) {
+            problems.add("both <script> and <scenarioFile> are configured; keep one");
+        }
+        if (feeder != null) {
+            problems.add("<feeder> fills perfgate's own requests; a script reads its data itself (pass the file "
+                    + "through <scriptProperties>)");
+        }
+        if (!problems.isEmpty()) {
+            throw new MojoExecutionException("perfgate: " + String.join("; ", problems));
+        }
+        try {
+            return LoadDefinition.external(LoadTools.identity(scriptSettings(), project.getBasedir().toPath()),
+                    LoadDefinitionBuilder.profile(new ProfileDraft(model, rate, rampUp, duration, warmup,
+                            trialsToPlan(), connections, requestTimeout, maxSendLag)));
+        } catch (LoadConfigException e) {
+            e.problems().forEach(p -> getLog().error("perfgate: " + p));
+            throw new MojoExecutionException("perfgate: " + e.getMessage());
+        }
+    }
+
     LoadDefinition loadDefinition() throws MojoExecutionException {
+        if (script != null) {
+            return scriptLoad();
+        }
         List<RequestDraft> drafts = new ArrayList<>();
         if (requests != null) {
             for (RequestParameter r : requests) {

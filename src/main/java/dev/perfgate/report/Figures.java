@@ -57,6 +57,10 @@ final class Figures {
             return "unknown load";
         }
         StringBuilder b = new StringBuilder();
+        boolean script = load.external() != null && !"java".equals(load.external().get("tool"));
+        if (load.external() != null) {
+            b.append(load.external().get("tool")).append(' ').append(load.external().get("source")).append(", ");
+        }
         if ("closed".equalsIgnoreCase(load.model())) {
             b.append("closed model");
         } else {
@@ -81,7 +85,8 @@ final class Figures {
         if (!extra.isEmpty()) {
             b.append(" (").append(String.join(", ", extra)).append(')');
         }
-        b.append(", ").append(load.connections()).append(load.connections() == 1 ? " connection" : " connections");
+        String unit = script ? " user" : " connection";
+        b.append(", ").append(load.connections()).append(unit).append(load.connections() == 1 ? "" : "s");
         return b.toString();
     }
 

@@ -72,8 +72,7 @@ public final class LoadTools {
         }
         switch (tool) {
             case "locust":
-                throw new LoadConfigException(List.of("<script> " + settings.script()
-                        + ": Locust scripts are not supported yet"));
+                return new LocustTool(settings, profile);
             case "k6":
                 throw new LoadConfigException(List.of("<script> " + settings.script()
                         + ": k6 scripts are not supported yet"));

@@ -67,14 +67,15 @@ public final class ToolEngine implements LoadEngine {
         long start = System.currentTimeMillis();
         long end;
         ImportedResults results;
-        ToolProcess process;
+        Path workingDirectory = command.workingDirectory() == null ? directory : command.workingDirectory();
+        List<ToolProcess> companions = new ArrayList<>();
+        ToolProcess process = null;
         try {
-            process = ToolProcess.start(command.argv(), command.environment(), directory, output);
-        } catch (IOException e) {
-            throw new LoadException(tool.name() + " could not be started for " + what + " (" + command.argv().get(0)
-                    + ": " + e.getMessage() + "); " + tool.installHint(), e);
-        }
-        try (process) {
+            for (int i = 0; i < command.companions().size(); i++) {
+                companions.add(start(command.companions().get(i), command, workingDirectory,
+                        directory.resolve("companion-" + (i + 1) + ".log"), what));
+            }
+            process = start(command.argv(), command, workingDirectory, output, what);
             OptionalInt exit = process.await(timeout);
             end = System.currentTimeMillis();
             if (exit.isEmpty()) {
@@ -103,11 +104,26 @@ public final class ToolEngine implements LoadEngine {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LoadException("interrupted while " + tool.name() + " ran " + what, e);
+        } finally {
+            if (process != null) {
+                process.close();
+            }
+            companions.forEach(ToolProcess::close);
         }
         List<String> warnings = new ArrayList<>(results.warnings());
         return new TrialRecording(plan.trial(), tool.model(), start, end, plan.duration().toMillis() / 1000.0,
                 results.requests(), results.requests(), Latencies.newHistogram(), results.byRequest(),
                 results.flags(), warnings, null);
+    }
+
+    private ToolProcess start(List<String> argv, ToolCommand command, Path workingDirectory, Path output,
+            String what) throws LoadException {
+        try {
+            return ToolProcess.start(argv, command.environment(), workingDirectory, output);
+        } catch (IOException e) {
+            throw new LoadException(tool.name() + " could not be started for " + what + " (" + argv.get(0) + ": "
+                    + e.getMessage() + "); " + tool.installHint(), e);
+        }
     }
 
     private static String lastOutput(ToolProcess process) {
