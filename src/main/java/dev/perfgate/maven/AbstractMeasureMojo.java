@@ -7,6 +7,7 @@ import dev.perfgate.load.NettyLoadEngine;
 import dev.perfgate.load.ProfileDraft;
 import dev.perfgate.load.RequestDraft;
 import dev.perfgate.load.ScenarioFile;
+import dev.perfgate.load.tool.JMeterTool;
 import dev.perfgate.load.tool.LoadTool;
 import dev.perfgate.load.tool.LoadTools;
 import dev.perfgate.load.tool.ScriptSettings;
@@ -37,7 +38,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Parameters of a measurement, shared by perfgate:run and perfgate:baseline so that a baseline is always
@@ -87,6 +92,25 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     /** Distributed Locust: this many local worker processes under a master; 0 runs Locust as one process. */
     @Parameter(property = "perfgate.scriptWorkers", defaultValue = "0")
     protected int scriptWorkers;
+
+    // --- JMeter's jars (issue 5, JMeter helper): resolved through Maven's resolver for a .jmx script -----------
+    /** The JMeter version whose jars run a .jmx plan (org.apache.jmeter:ApacheJMeter_core and friends). */
+    @Parameter(property = "perfgate.jmeterVersion", defaultValue = JMeterArtifacts.DEFAULT_VERSION)
+    protected String jmeterVersion;
+
+    /** Further jars for a JMeter plan (plugins, JDBC drivers): groupId:artifactId:version, with their dependencies. */
+    @Parameter
+    protected List<String> jmeterArtifacts = new ArrayList<>();
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+    private List<RemoteRepository> remoteRepositories;
+    // --- end of JMeter's jars -------------------------------------------------------------------------------------
 
     /** CSV file (with a header row) whose rows fill #{column} placeholders, one row per request in turn. */
     @Parameter(property = "perfgate.feeder")
@@ -359,7 +383,12 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
 
     /** Jars a tool runs from (JMeter's, resolved from the project's repositories); empty for the others. */
     List<Path> toolClasspath(String tool) throws MojoExecutionException {
-        return List.of();
+        // JMeter helper: an installed JMeter named by <scriptCommand> needs no jars
+        if (!tool.equals("jmeter") || JMeterTool.isJMeterLauncher(scriptCommand)) {
+            return List.of();
+        }
+        return JMeterArtifacts.resolve(repositorySystem, repositorySession, remoteRepositories, jmeterVersion,
+                jmeterArtifacts, getLog());
     }
 
     /** A load a script defines: only the shape (duration, trials, users) comes from the pom. */

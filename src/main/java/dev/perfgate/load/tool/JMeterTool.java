@@ -8,17 +8,20 @@ import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -41,6 +44,7 @@ public final class JMeterTool implements LoadTool {
     static final String RESULTS = "results.jtl";
     static final String LOG = "jmeter.log";
     static final String HOME = "jmeter-home";
+    static final String SCRIPT_PROPERTIES = "script.properties";
     private static final String CONFIG_ARTIFACT = "ApacheJMeter_config";
     private static final List<String> DEFAULT_JVM = List.of("-Xmx512m");
 
@@ -69,7 +73,7 @@ public final class JMeterTool implements LoadTool {
     }
 
     /** Whether {@code <scriptCommand>} names a JMeter installation's launcher rather than a java executable. */
-    static boolean isJMeterLauncher(List<String> command) {
+    public static boolean isJMeterLauncher(List<String> command) {
         if (command.isEmpty()) {
             return false;
         }
@@ -124,8 +128,15 @@ public final class JMeterTool implements LoadTool {
         // JMeter itself
         properties.put("jmeterengine.nongui.port", "0");
         properties.putAll(perfgateProperties(plan));
-        properties.putAll(settings.properties());
         properties.forEach((k, v) -> argv.add("-J" + k + "=" + v));
+        if (!settings.properties().isEmpty()) {
+            // the pom's <scriptProperties> go to a file JMeter loads (-q) rather than -J: JMeter logs every -J
+            // property's value in jmeter.log, and a command line is visible to every user of the machine
+            Path file = directory.resolve(SCRIPT_PROPERTIES).toAbsolutePath();
+            writeOwnerOnly(file, settings.properties());
+            argv.add("-q");
+            argv.add(file.toString());
+        }
         argv.addAll(settings.args());
         return new ToolCommand(argv, Map.of());
     }
@@ -246,6 +257,25 @@ public final class JMeterTool implements LoadTool {
                     Files.copy(zip, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, Map<String, String> values) throws LoadException {
+        Properties properties = new Properties();
+        properties.putAll(values);
+        try {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file); // not a POSIX file system (Windows): the user's profile protects it
+            }
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.ISO_8859_1)) {
+                properties.store(out, "the pom's <scriptProperties>, read by the plan as ${__P(name)}");
+            }
+        } catch (IOException e) {
+            throw new LoadException("cannot write " + file + " for JMeter: " + e.getMessage(), e);
         }
     }
 
