@@ -77,7 +77,10 @@ public final class JMeterTool implements LoadTool {
         if (command.isEmpty()) {
             return false;
         }
-        String program = Path.of(command.get(0)).getFileName().toString().toLowerCase(Locale.ROOT);
+        String path = command.get(0);
+        // both separators: a pom written on Windows names jmeter.bat with backslashes
+        String program = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+                .toLowerCase(Locale.ROOT);
         return program.equals("jmeter") || program.startsWith("jmeter.");
     }
 
