@@ -132,6 +132,12 @@ public final class JMeterTool implements LoadTool {
         properties.put("jmeterengine.nongui.port", "0");
         properties.putAll(perfgateProperties(plan));
         properties.forEach((k, v) -> argv.add("-J" + k + "=" + v));
+        // distributed (-R hosts / -r): the plan runs on the remote engines, which see -G (global) properties only
+        boolean remote = settings.args().contains("-R") || settings.args().contains("-r")
+                || settings.args().stream().anyMatch(a -> a.startsWith("--remotestart"));
+        if (remote) {
+            perfgateProperties(plan).forEach((k, v) -> argv.add("-G" + k + "=" + v));
+        }
         if (!settings.properties().isEmpty()) {
             // the pom's <scriptProperties> go to a file JMeter loads (-q) rather than -J: JMeter logs every -J
             // property's value in jmeter.log, and a command line is visible to every user of the machine
@@ -139,6 +145,9 @@ public final class JMeterTool implements LoadTool {
             writeOwnerOnly(file, settings.properties());
             argv.add("-q");
             argv.add(file.toString());
+            if (remote) {
+                argv.add("-G" + file);
+            }
         }
         argv.addAll(settings.args());
         return new ToolCommand(argv, Map.of());

@@ -64,8 +64,12 @@ class JMeterToolTest {
                 "-Jperfgate.rampUp=2", "-Jperfgate.trial=2");
         // the user's properties go to a file, not the command line (JMeter logs -J values), then their own args
         assertThat(argv).doesNotContain("-Japi.password=s3cret").endsWith("-q",
-                trial.resolve("script.properties").toAbsolutePath().toString(), "-R", "gen1");
+                trial.resolve("script.properties").toAbsolutePath().toString(),
+                "-G" + trial.resolve("script.properties").toAbsolutePath(), "-R", "gen1");
         assertThat(Files.readString(trial.resolve("script.properties"))).contains("api.password=s3cret");
+        // -R: the remote engines read the plan's properties, and see global (-G) ones only
+        assertThat(argv).contains("-Gperfgate.host=127.0.0.1", "-Gperfgate.users=4",
+                "-G" + trial.resolve("script.properties").toAbsolutePath());
         assertThat(Files.readString(trial.resolve("jmeter-classpath.args")).strip()).isEqualTo("-cp \""
                 + core.toAbsolutePath() + java.io.File.pathSeparator + config.toAbsolutePath() + "\"");
         assertThat(home.resolve("bin/jmeter.properties")).hasContent("# JMeter's own");
