@@ -27,6 +27,13 @@ public enum ResultFormat {
             return new HlogImporter().read(file);
         }
     },
+    /** A JMeter JTL, CSV with its header or XML. */
+    JTL("jtl", LoadModel.CLOSED, ".jtl") {
+        @Override
+        public ImportedResults read(Path file) throws IOException {
+            return JtlImporter.read(file);
+        }
+    },
     /** {@code k6 run --out json=FILE}, plain or gzipped. */
     K6("k6", LoadModel.OPEN, ".json", ".json.gz", ".ndjson") {
         @Override

@@ -9,6 +9,7 @@ import dev.perfgate.load.RequestDraft;
 import dev.perfgate.load.ScenarioFile;
 import dev.perfgate.load.tool.CommandSettings;
 import dev.perfgate.load.tool.CommandTool;
+import dev.perfgate.load.tool.JMeterTool;
 import dev.perfgate.load.tool.LoadTool;
 import dev.perfgate.load.tool.LoadTools;
 import dev.perfgate.load.tool.ScriptSettings;
@@ -41,7 +42,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.repository.RemoteRepository;
 
 /**
  * Parameters of a measurement, shared by perfgate:run and perfgate:baseline so that a baseline is always
@@ -130,6 +135,24 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     /** The unit of the values in an interval log: microseconds (perfgate's), nanoseconds or milliseconds. */
     @Parameter(property = "perfgate.loadHlogUnit")
     protected String loadHlogUnit;
+
+    // JMeter's jars, resolved through Maven's resolver only when a .jmx plan is run
+    /** The JMeter version whose jars run a .jmx plan (org.apache.jmeter:ApacheJMeter_core and friends). */
+    @Parameter(property = "perfgate.jmeterVersion", defaultValue = JMeterArtifacts.DEFAULT_VERSION)
+    protected String jmeterVersion;
+
+    /** Further jars for a JMeter plan (plugins, JDBC drivers): groupId:artifactId:version, with their dependencies. */
+    @Parameter
+    protected List<String> jmeterArtifacts = new ArrayList<>();
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
+    private RepositorySystemSession repositorySession;
+
+    @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
+    private List<RemoteRepository> remoteRepositories;
 
     /** CSV file (with a header row) whose rows fill #{column} placeholders, one row per request in turn. */
     @Parameter(property = "perfgate.feeder")
@@ -458,7 +481,12 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
 
     /** Jars a tool runs from (JMeter's, resolved from the project's repositories); empty for the others. */
     List<Path> toolClasspath(String tool) throws MojoExecutionException {
-        return List.of();
+        // an installed JMeter named by <scriptCommand> needs no jars
+        if (!tool.equals("jmeter") || JMeterTool.isJMeterLauncher(scriptCommand)) {
+            return List.of();
+        }
+        return JMeterArtifacts.resolve(repositorySystem, repositorySession, remoteRepositories, jmeterVersion,
+                jmeterArtifacts, getLog());
     }
 
     /** A load a script defines: only the shape (duration, trials, users) comes from the pom. */

@@ -76,8 +76,13 @@ public final class LoadTools {
             case "k6":
                 return new K6Tool(settings, profile);
             case "jmeter":
-                throw new LoadConfigException(List.of("<script> " + settings.script()
-                        + ": JMeter plans are not supported yet"));
+                if (settings.toolClasspath().isEmpty() && !JMeterTool.isJMeterLauncher(settings.command())) {
+                    throw new LoadConfigException(List.of("<script> " + settings.script() + ": JMeter's jars were "
+                            + "not resolved (the plugin resolves org.apache.jmeter:ApacheJMeter_core and friends "
+                            + "from Maven Central: run Maven online once), or set <scriptCommand> to an installed "
+                            + "JMeter's bin/jmeter"));
+                }
+                return new JMeterTool(settings, profile);
             default:
                 throw new IllegalStateException(tool);
         }
