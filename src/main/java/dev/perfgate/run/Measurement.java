@@ -108,8 +108,10 @@ public final class Measurement {
         if (spec == null) {
             return new TrialTarget(null, baseUrl(-1));
         }
-        log.info("perfgate: starting " + (plan.restartPerTrial() ? "a fresh service for trial " + trial + "/" + total
-                : "the service") + " (log: " + plan.outputDirectory().resolve(SERVICE_LOG) + ")");
+        boolean scenario = plan.load().external() != null && "java".equals(plan.load().external().tool());
+        String what = scenario ? "the Java scenario's JVM" : "the service";
+        log.info("perfgate: starting " + (plan.restartPerTrial() ? "a fresh " + what.substring(4) + " for trial "
+                + trial + "/" + total : what) + " (log: " + plan.outputDirectory().resolve(SERVICE_LOG) + ")");
         ServiceProcess service = ServiceProcess.start(spec);
         try {
             service.awaitReady();
