@@ -2,7 +2,8 @@
 # Locust through perfgate: how much finer perfgate's exact samples are than Locust's own percentiles, and what
 # perfgate's listener costs Locust. Needs: locust (apt-get install python3-locust), the quickstart compiled
 # (./mvnw -q install -DskipTests -Dinvoker.skip=true && ./mvnw -q -f examples/quickstart/pom.xml compile).
-#   docs/perf/locust.sh precision [SECONDS] [USERS]   one run, both views of the same requests
+#   [USER_CLASS=HttpUser] docs/perf/locust.sh precision [SECONDS] [USERS]   one run, both views of the same requests
+#                                                     (FastHttpUser by default)
 #   docs/perf/locust.sh overhead [ROUNDS] [SECONDS]   max req/s of Locust with and without the listener, alternating
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,9 +17,9 @@ trap 'kill $service 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 cp src/main/resources/dev/perfgate/load/tool/perfgate_locustfile.py "$work/"
 cat > "$work/locustfile.py" <<'PY'
-from locust import FastHttpUser, task, constant
+from locust import FastHttpUser, HttpUser, task, constant
 import os
-class Visitor(FastHttpUser):
+class Visitor(FastHttpUser if os.environ.get("USER_CLASS", "FastHttpUser") == "FastHttpUser" else HttpUser):
     wait_time = constant(float(os.environ.get("WAIT", "0")))
     @task
     def search(self):

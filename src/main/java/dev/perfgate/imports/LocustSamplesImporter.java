@@ -23,6 +23,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class LocustSamplesImporter {
     static final String FORMAT = "perfgate-locust-samples/1";
+    /** Samples that must all be whole milliseconds before that is taken as the client's resolution, not chance. */
+    static final long WHOLE_MILLIS_EVIDENCE = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocustSamplesImporter() {
@@ -45,6 +47,8 @@ public final class LocustSamplesImporter {
         }
         ImportedResults results = new ImportedResults();
         JsonNode requests = root.path("requests");
+        long samples = 0;
+        boolean wholeMillis = true;
         for (Iterator<Map.Entry<String, JsonNode>> it = requests.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
@@ -64,6 +68,8 @@ public final class LocustSamplesImporter {
                             + sample.getValue() + " times");
                 }
                 latencies.recordValueWithCount(Latencies.clampMicros(micros), count);
+                samples += count;
+                wholeMillis &= micros % 1000 == 0;
             }
             results.add(name, latencies, latencies);
             long errors = 0;
@@ -77,6 +83,11 @@ public final class LocustSamplesImporter {
                 throw new ResultFileException(file, 0, "request '" + name + "': " + errors + " errors but only "
                         + recorded.requests() + " requests");
             }
+        }
+        if (wholeMillis && samples >= WHOLE_MILLIS_EVIDENCE) {
+            results.warn("Locust reported whole milliseconds only (its FastHttpUser truncates response times, e.g. "
+                    + "0.9 ms to 0): every latency is floored to 1 ms, so a p50 of 1 ms means 1-2 ms; use HttpUser "
+                    + "for sub-millisecond figures");
         }
         JsonNode first = root.path("firstEpochSeconds");
         JsonNode last = root.path("lastEpochSeconds");

@@ -28,6 +28,17 @@ class LocustSamplesImporterTest {
     }
 
     @Test
+    void wholeMillisecondsOnlyAreNamedAsTheClientsResolution(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("samples.json");
+        java.nio.file.Files.writeString(file, "{\"format\": \"perfgate-locust-samples/1\", \"requests\": {\"GET /\": "
+                + "{\"micros\": {\"0\": 40, \"1000\": 50, \"2000\": 10}, \"errors\": {}}}}");
+        assertThat(LocustSamplesImporter.read(file).warnings()).singleElement().asString()
+                .contains("Locust reported whole milliseconds only");
+        assertThat(LocustSamplesImporter.read(fixture("locust-samples.json")).warnings()).isEmpty();
+    }
+
+    @Test
     void aTruncatedFileIsAnErrorNamingTheFile() {
         Path file = fixture("locust-samples-truncated.json");
         assertThatThrownBy(() -> LocustSamplesImporter.read(file))
