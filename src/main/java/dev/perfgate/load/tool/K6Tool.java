@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Runs a k6 script once per trial: {@code k6 run --out json=<trial dir>/k6.json --summary-export <trial dir>/
  * summary.json -e PERFGATE_BASE_URL=... -e PERFGATE_DURATION=... -e PERFGATE_USERS=... -e PERFGATE_RATE=...
- * -e PERFGATE_RAMP_UP=... -e PERFGATE_TRIAL=... -e <each scriptProperty> <scriptArgs> script.js}. The script reads
+ * -e PERFGATE_RAMP_UP=... -e PERFGATE_TRIAL=... <scriptArgs> script.js}, with the {@code <scriptProperties>} in its
+ * environment. The script reads
  * them as {@code __ENV.PERFGATE_BASE_URL} and shapes its own options (executor, VUs, rate, duration) from them.
  *
  * <p>Results come from the NDJSON point by point ({@link K6JsonImporter}); the summary is a cross-check: when its
@@ -68,16 +69,18 @@ final class K6Tool implements LoadTool {
         List<String> argv = new ArrayList<>(settings.command().isEmpty() ? List.of("k6") : settings.command());
         argv.addAll(List.of("run", "--out", "json=" + directory.resolve(OUTPUT).toAbsolutePath(),
                 "--summary-export", directory.resolve(SUMMARY).toAbsolutePath().toString()));
-        Map<String, String> env = new LinkedHashMap<>(ToolEnvironment.of(plan, profile));
-        // sorted: the same command line on every run (the settings' map has no order)
-        new TreeMap<>(settings.properties()).forEach(env::put);
-        env.forEach((k, v) -> {
+        Map<String, String> trial = ToolEnvironment.of(plan, profile);
+        trial.forEach((k, v) -> {
             argv.add("-e");
             argv.add(k + "=" + v);
         });
         argv.addAll(settings.args());
         argv.add(settings.script().toAbsolutePath().toString());
-        // also in the process environment: k6 passes it to __ENV too unless --include-system-env-vars=false
+        // <scriptProperties> reach __ENV through the process environment only (k6 run includes it unless
+        // --include-system-env-vars=false): a command line is visible to every user of the machine, and they may be
+        // secrets
+        Map<String, String> env = new LinkedHashMap<>(trial);
+        new TreeMap<>(settings.properties()).forEach(env::put);
         return new ToolCommand(argv, env, settings.script().toAbsolutePath().getParent(), List.of());
     }
 
