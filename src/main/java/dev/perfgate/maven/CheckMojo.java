@@ -14,6 +14,7 @@ import dev.perfgate.run.RunResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -45,6 +46,15 @@ public class CheckMojo extends AbstractPerfgateMojo {
                 && run.load().plannedTrials() > 0;
     }
 
+    /** The baseline version's run an interleaved run names, or null for a run measured alone. */
+    private static Path pairedBaseline(RunResult run, Path runFile) {
+        if (run.pairing() == null || run.pairing().baselineRun() == null) {
+            return null;
+        }
+        Path dir = runFile.toAbsolutePath().getParent();
+        return dir.resolve(run.pairing().baselineRun());
+    }
+
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         BaselineState missingState = missingBaselineState();
@@ -66,7 +76,19 @@ public class CheckMojo extends AbstractPerfgateMojo {
         }
         RunResult baseline = null;
         BaselineState state = BaselineState.PRESENT;
-        if (Files.exists(baselineFile.toPath())) {
+        Path paired = pairedBaseline(run, runData.toPath());
+        if (paired != null) {
+            // interleaved A/B: the baseline version measured beside this build, pair by pair, is the reference;
+            // the committed baseline file plays no part in the relative checks
+            try {
+                baseline = RunJson.read(paired);
+            } catch (RunFileException e) {
+                throw new MojoFailureException("perfgate: the baseline version's run " + e.getMessage()
+                        + "; measure both again: mvn verify");
+            }
+            getLog().info("perfgate: relative gates compare " + run.pairing().pairs() + " interleaved pairs with "
+                    + run.pairing().baselineVersion());
+        } else if (Files.exists(baselineFile.toPath())) {
             try {
                 baseline = RunJson.read(baselineFile.toPath());
             } catch (RunFileException e) {

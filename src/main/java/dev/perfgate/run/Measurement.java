@@ -53,6 +53,9 @@ public final class Measurement {
 
     /** Runs the measurement and writes {@value #RUN_FILE} into the output directory. */
     public RunResult run() throws MeasurementException {
+        if (plan.ab() != null) {
+            return runInterleaved();
+        }
         Path out = plan.outputDirectory();
         prepare(out);
         facts = null;
@@ -102,20 +105,104 @@ public final class Measurement {
         return run;
     }
 
+    /**
+     * Interleaved A/B: the service and the baseline version run side by side, each on its own port and warmed up, and
+     * their trials alternate pair by pair in the plan's ABBA order, so that whatever the machine does during a pair
+     * touches both sides alike. Writes run.json (the service, with the pairing) and ab-baseline.json.
+     */
+    private RunResult runInterleaved() throws MeasurementException {
+        AbPlan ab = plan.ab();
+        Path out = plan.outputDirectory();
+        prepare(out);
+        facts = null;
+        RunAssembler candidate = new RunAssembler();
+        RunAssembler baseline = new RunAssembler();
+        TrialTarget candidateTarget = null;
+        TrialTarget baselineTarget = null;
+        TrialProfiles profiles = TrialProfiles.NONE;
+        int pairs = ab.pairs();
+        String version = "the baseline version";
+        log.info("perfgate: interleaved A/B against " + ab.baselineVersion() + ": " + pairs + " pairs in the order "
+                + String.join(" ", ab.order()) + " (A = baseline version, B = this build; seed " + ab.seed() + ")");
+        try (LoadEngine engine = plan.engines().get()) {
+            profiles = TrialProfiles.open(plan, log);
+            for (int pair = 1; pair <= pairs; pair++) {
+                if (candidateTarget == null) {
+                    // both up and warmed before the first trial of a pair, so neither side waits on a start
+                    baselineTarget = open(ab.baselineService(), version, pair, pairs);
+                    candidateTarget = open(plan.service(), null, pair, pairs);
+                    warmUp(engine, baselineTarget);
+                    warmUp(engine, candidateTarget);
+                }
+                boolean baselineFirst = ab.baselineFirst().get(pair - 1);
+                for (int turn = 0; turn < 2; turn++) {
+                    if ((turn == 0) == baselineFirst) {
+                        measureTrial(engine, baselineTarget, profiles, pair, pairs, baseline, AbPlan.BASELINE_PREFIX,
+                                "pair " + pair + "/" + pairs + ", baseline version");
+                    } else {
+                        measureTrial(engine, candidateTarget, profiles, pair, pairs, candidate, "",
+                                "pair " + pair + "/" + pairs + ", this build");
+                    }
+                }
+                if (plan.restartPerTrial()) {
+                    baselineTarget.close();
+                    candidateTarget.close();
+                    baselineTarget = null;
+                    candidateTarget = null;
+                }
+            }
+        } catch (ServiceException e) {
+            throw new MeasurementException(e.getMessage(), e);
+        } catch (LoadException e) {
+            throw new MeasurementException("perfgate: " + e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new MeasurementException("perfgate: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new MeasurementException("perfgate: the load cannot be run: " + e.getMessage(), e);
+        } finally {
+            if (baselineTarget != null) {
+                baselineTarget.close();
+            }
+            if (candidateTarget != null) {
+                candidateTarget.close();
+            }
+            profiles.close();
+        }
+        Pairing pairing = new Pairing(AbPlan.BASELINE_RUN_FILE, ab.baselineVersion(), ab.order(), ab.seed());
+        RunResult baseRun = build(baseline).withGitCommit(ab.baselineCommit())
+                .withPairing(new Pairing(null, ab.baselineVersion(), ab.order(), ab.seed()));
+        baseRun = baseRun.withProfile(profile(baseRun, out, false));
+        RunResult run = build(candidate).withPairing(pairing);
+        run = run.withProfile(profile(run, out, true));
+        try {
+            RunJson.write(out.resolve(AbPlan.BASELINE_RUN_FILE), baseRun);
+            RunJson.write(out.resolve(RUN_FILE), run);
+        } catch (IOException e) {
+            throw new MeasurementException("perfgate: cannot write " + out + ": " + e.getMessage(), e);
+        }
+        return run;
+    }
+
     /** Starts the service, if perfgate starts one, and waits until it is ready. */
     private TrialTarget open(int trial, int total) throws MeasurementException, ServiceException {
-        ServiceSpec spec = plan.service();
+        return open(plan.service(), null, trial, total);
+    }
+
+    /** @param version "the baseline version" for an A/B measurement's second service, else null */
+    private TrialTarget open(ServiceSpec spec, String version, int trial, int total)
+            throws MeasurementException, ServiceException {
         if (spec == null) {
             return new TrialTarget(null, baseUrl(-1));
         }
         boolean scenario = plan.load().external() != null && "java".equals(plan.load().external().tool());
-        String what = scenario ? "the Java scenario's JVM" : "the service";
+        String what = version != null ? version : scenario ? "the Java scenario's JVM" : "the service";
         log.info("perfgate: starting " + (plan.restartPerTrial() ? "a fresh " + what.substring(4) + " for trial "
-                + trial + "/" + total : what) + " (log: " + plan.outputDirectory().resolve(SERVICE_LOG) + ")");
+                + trial + "/" + total : what) + " (log: " + spec.logFile() + ")");
         ServiceProcess service = ServiceProcess.start(spec);
         try {
             service.awaitReady();
-            log.info("perfgate: service ready (pid " + service.pid() + ", port " + service.port() + ")");
+            log.info("perfgate: " + (version != null ? version : "service") + " ready (pid " + service.pid()
+                    + ", port " + service.port() + ")");
             return new TrialTarget(service, baseUrl(service.port()));
         } catch (ServiceException | MeasurementException | RuntimeException e) {
             service.close();
@@ -136,17 +223,27 @@ public final class Measurement {
 
     private void measureTrial(LoadEngine engine, TrialTarget target, TrialProfiles profiles, int trial, int total,
             RunAssembler assembler) throws LoadException, ServiceException, MeasurementException {
+        measureTrial(engine, target, profiles, trial, total, assembler, "", "trial " + trial + "/" + total);
+    }
+
+    /**
+     * @param prefix of the trial's files: "" for the service, "baseline-" for an A/B measurement's baseline version
+     * @param label  how the log names the trial: "trial 3/5", "pair 3/15, baseline version"
+     */
+    private void measureTrial(LoadEngine engine, TrialTarget target, TrialProfiles profiles, int trial, int total,
+            RunAssembler assembler, String prefix, String label)
+            throws LoadException, ServiceException, MeasurementException {
         Path out = plan.outputDirectory();
         Instant begin = Instant.now();
         TrialRecording recording = engine.run(new TrialPlan(trial, target.baseUrl(), plan.load(),
-                plan.load().profile().duration(), out.resolve("trial-" + trial + ".hlog"),
-                line -> log.info("perfgate: " + line.replaceFirst("^trial \\d+", "trial " + trial + "/" + total))));
+                plan.load().profile().duration(), out.resolve(prefix + "trial-" + trial + ".hlog"),
+                line -> log.info("perfgate: " + line.replaceFirst("^trial \\d+", label))));
         Instant end = Instant.now();
         target.checkAlive();
-        Path jfr = profiles.save(target, out.resolve("trial-" + trial + ".jfr"), begin, end);
+        Path jfr = profiles.save(target, out.resolve(prefix + "trial-" + trial + ".jfr"), begin, end);
         TrialResult result = assembler.add(recording, out, jfr);
-        result.flags().forEach(f -> log.warn("perfgate: trial " + trial + " is not a valid measurement: " + f));
-        result.warnings().forEach(w -> log.warn("perfgate: trial " + trial + ": " + w));
+        result.flags().forEach(f -> log.warn("perfgate: " + label + " is not a valid measurement: " + f));
+        result.warnings().forEach(w -> log.warn("perfgate: " + label + ": " + w));
     }
 
     /** Asks the extension, if any and if the cap leaves room, how many trials to add. */
@@ -181,6 +278,11 @@ public final class Measurement {
      * recording that cannot be read costs the summary, not the measurement.
      */
     private ProfileSummary profile(RunResult run, Path out) {
+        return profile(run, out, true);
+    }
+
+    /** @param files whether to write flame graphs and run JMC's rules too (the candidate's, not the baseline's) */
+    private ProfileSummary profile(RunResult run, Path out, boolean files) {
         List<ProfileAnalyzer.Window> windows = new ArrayList<>();
         long requests = 0;
         for (TrialResult t : run.trials()) {
@@ -203,6 +305,9 @@ public final class Measurement {
             summary.warnings().forEach(w -> log.warn("perfgate: profile: " + w));
             if (summary.bottleneck() != null) {
                 log.info("perfgate: profile: " + summary.bottleneck().verdict() + ": " + summary.bottleneck().reason());
+            }
+            if (!files) {
+                return summary;
             }
             writeProfileFiles(windows, out);
             HealthReport health = healthWarnings(windows);
@@ -290,7 +395,8 @@ public final class Measurement {
         try {
             Files.createDirectories(out);
             try (DirectoryStream<Path> old = Files.newDirectoryStream(out,
-                    "{trial-*.hlog,trial-*.jfr,service-*.jfr," + RUN_FILE + ",result.*,"
+                    "{trial-*.hlog,trial-*.jfr,baseline-trial-*,service-*.jfr," + RUN_FILE + "," + AbPlan.BASELINE_RUN_FILE
+                            + ",result.*,"
                             + String.join(",", ProfileFiles.NAMES) + "}")) {
                 for (Path p : old) {
                     Files.deleteIfExists(p);

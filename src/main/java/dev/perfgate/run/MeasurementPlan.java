@@ -27,11 +27,13 @@ import java.util.function.Supplier;
  * @param extension       asked for more trials after the planned ones, or null to run exactly the planned trials
  * @param jfrAttach       record JFR in the JVM behind {@code baseUrl}, which perfgate did not start; null for none.
  *                        Not with {@code service}: perfgate records the service it starts itself
+ * @param ab              measure the baseline version beside the service, trials interleaved pair by pair; null to
+ *                        measure the service alone. Needs {@code service}; the pairs replace the load's trials
  */
 public record MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinition load,
         Supplier<LoadEngine> engines, Path outputDirectory, Set<String> secretHeaders, String pluginVersion,
         File projectDirectory, boolean restartPerTrial, int maxTrials, TrialExtension extension,
-        JfrAttach jfrAttach) {
+        JfrAttach jfrAttach, AbPlan ab) {
 
     /**
      * @throws IllegalArgumentException with a one-line message saying what to change, when restartPerTrial has no
@@ -54,6 +56,14 @@ public record MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinitio
                     + "<service> is configured and perfgate records the service it starts itself; remove "
                     + "jfrAttachPid / jfrJmxUrl, or remove <service> to profile a JVM started elsewhere");
         }
+        if (ab != null && service == null) {
+            throw new IllegalArgumentException("an interleaved A/B measurement starts the baseline version beside the "
+                    + "service, but no <service> is configured; configure the service perfgate starts");
+        }
+        if (ab != null && extension != null) {
+            throw new IllegalArgumentException("inconclusive=extend does not apply to interleaved A/B pairs (their "
+                    + "number is fixed before the first); raise the pairs instead, or use warn or fail");
+        }
         int planned = load.profile().trials();
         if (maxTrials < planned) {
             throw new IllegalArgumentException("maxTrials (" + maxTrials + ") is less than trials (" + planned
@@ -61,36 +71,50 @@ public record MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinitio
         }
     }
 
+    /** Measured alone. */
+    public MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinition load, Supplier<LoadEngine> engines,
+            Path outputDirectory, Set<String> secretHeaders, String pluginVersion, File projectDirectory,
+            boolean restartPerTrial, int maxTrials, TrialExtension extension, JfrAttach jfrAttach) {
+        this(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion, projectDirectory,
+                restartPerTrial, maxTrials, extension, jfrAttach, null);
+    }
+
     /** Without a JVM to attach to. */
     public MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinition load, Supplier<LoadEngine> engines,
             Path outputDirectory, Set<String> secretHeaders, String pluginVersion, File projectDirectory,
             boolean restartPerTrial, int maxTrials, TrialExtension extension) {
         this(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion, projectDirectory,
-                restartPerTrial, maxTrials, extension, null);
+                restartPerTrial, maxTrials, extension, null, null);
     }
 
     /** One service for all trials, exactly the planned trials. */
     public MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinition load, Supplier<LoadEngine> engines,
             Path outputDirectory, Set<String> secretHeaders, String pluginVersion, File projectDirectory) {
         this(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion, projectDirectory,
-                false, load.profile().trials(), null, null);
+                false, load.profile().trials(), null, null, null);
     }
 
     public MeasurementPlan withRestartPerTrial(boolean restart) {
         return new MeasurementPlan(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion,
-                projectDirectory, restart, maxTrials, extension, jfrAttach);
+                projectDirectory, restart, maxTrials, extension, jfrAttach, ab);
     }
 
     /** @param hook null never extends; {@code cap} is still recorded in run.json */
     public MeasurementPlan withExtension(TrialExtension hook, int cap) {
         return new MeasurementPlan(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion,
-                projectDirectory, restartPerTrial, cap, hook, jfrAttach);
+                projectDirectory, restartPerTrial, cap, hook, jfrAttach, ab);
     }
 
     /** @param attach the JVM behind baseUrl to record JFR in, or null */
     public MeasurementPlan withJfrAttach(JfrAttach attach) {
         return new MeasurementPlan(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion,
-                projectDirectory, restartPerTrial, maxTrials, extension, attach);
+                projectDirectory, restartPerTrial, maxTrials, extension, attach, ab);
+    }
+
+    /** @param interleaved the baseline version to measure beside the service, or null */
+    public MeasurementPlan withAb(AbPlan interleaved) {
+        return new MeasurementPlan(service, baseUrl, load, engines, outputDirectory, secretHeaders, pluginVersion,
+                projectDirectory, restartPerTrial, maxTrials, extension, jfrAttach, interleaved);
     }
 
     public int plannedTrials() {

@@ -24,15 +24,26 @@ import java.util.TreeMap;
  * @param flags         reasons the whole run is not a valid measurement (trial flags included)
  * @param profile       what the service's JFR recording says about the measured windows of all trials, or null
  *                      (no JFR, or it could not be read)
+ * @param pairing       how the run was interleaved with the baseline version's (trial i with trial i), or null for
+ *                      a run measured alone
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(int schemaVersion, String kind, String pluginVersion, String createdAt, String gitCommit,
         EnvironmentFingerprint environment, LoadInfo load, JfrInfo jfr, List<TrialResult> trials,
-        MergedResult overall, Map<String, MergedResult> requests, List<String> flags, ProfileSummary profile) {
+        MergedResult overall, Map<String, MergedResult> requests, List<String> flags, ProfileSummary profile,
+        Pairing pairing) {
 
     public static final int SCHEMA_VERSION = 1;
     /** Histogram key of all requests together in {@link TrialResult#histograms()}. */
     public static final String ALL = "*";
+
+    /** A run measured alone. */
+    public RunResult(int schemaVersion, String kind, String pluginVersion, String createdAt, String gitCommit,
+            EnvironmentFingerprint environment, LoadInfo load, JfrInfo jfr, List<TrialResult> trials,
+            MergedResult overall, Map<String, MergedResult> requests, List<String> flags, ProfileSummary profile) {
+        this(schemaVersion, kind, pluginVersion, createdAt, gitCommit, environment, load, jfr, trials, overall,
+                requests, flags, profile, null);
+    }
 
     /** A run without a profile summary. */
     public RunResult(int schemaVersion, String kind, String pluginVersion, String createdAt, String gitCommit,
@@ -55,11 +66,23 @@ public record RunResult(int schemaVersion, String kind, String pluginVersion, St
     /** This run as a baseline: same numbers, without paths that only exist in one build directory. */
     public RunResult asBaseline() {
         return new RunResult(schemaVersion, "baseline", pluginVersion, createdAt, gitCommit, environment, load, jfr,
-                trials.stream().map(TrialResult::withoutLocalFiles).toList(), overall, requests, flags, profile);
+                trials.stream().map(TrialResult::withoutLocalFiles).toList(), overall, requests, flags, profile,
+                pairing == null ? null : new Pairing(null, pairing.baselineVersion(), pairing.order(), pairing.seed()));
     }
 
     public RunResult withProfile(ProfileSummary summary) {
         return new RunResult(schemaVersion, kind, pluginVersion, createdAt, gitCommit, environment, load, jfr, trials,
-                overall, requests, flags, summary);
+                overall, requests, flags, summary, pairing);
+    }
+
+    public RunResult withPairing(Pairing paired) {
+        return new RunResult(schemaVersion, kind, pluginVersion, createdAt, gitCommit, environment, load, jfr, trials,
+                overall, requests, flags, profile, paired);
+    }
+
+    /** The same measurement under another commit: the baseline version's run records the version it measured. */
+    public RunResult withGitCommit(String commit) {
+        return new RunResult(schemaVersion, kind, pluginVersion, createdAt, commit, environment, load, jfr, trials,
+                overall, requests, flags, profile, pairing);
     }
 }
