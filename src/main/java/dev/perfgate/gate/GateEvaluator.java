@@ -286,7 +286,16 @@ public final class GateEvaluator {
      * Relative checks compare one value per trial: requests of one trial share that trial's offset, so they are
      * not independent replications.
      */
-    private record Samples(List<Double> candidate, List<Double> base, GateOutcome problem) {
+    private record Samples(List<Double> candidate, List<Double> base, GateOutcome problem, boolean paired) {
+        Samples(List<Double> candidate, List<Double> base, GateOutcome problem) {
+            this(candidate, base, problem, false);
+        }
+    }
+
+    /** Whether the run and its reference were measured as interleaved pairs: trial i of each side is pair i. */
+    private static boolean paired(RunResult run, RunResult baseline) {
+        return run.pairing() != null && run.pairing().baselineRun() != null && baseline.pairing() != null
+                && baseline.pairing().order().equals(run.pairing().order());
     }
 
     private static Samples samples(Gate gate, RunResult run, Reference ref, String part) {
@@ -320,6 +329,15 @@ public final class GateEvaluator {
                     null, gate.describe() + ": " + part + " was not checked, because " + problem
                             + "; re-record the baseline with " + ref.command()));
         }
+        if (paired(run, baseline)) {
+            if (candidate.size() != base.size()) {
+                return new Samples(null, null, new GateOutcome(gate, Status.FAIL, Category.INCOMPARABLE_BASELINE,
+                        null, null, gate.describe() + ": " + part + " was not checked, because the interleaved runs "
+                                + "hold " + candidate.size() + " and " + base.size() + " trials instead of one pair "
+                                + "each; measure both again: mvn verify"));
+            }
+            return new Samples(candidate, base, null, true);
+        }
         return new Samples(candidate, base, null);
     }
 
@@ -328,7 +346,7 @@ public final class GateEvaluator {
         if (s.problem() != null) {
             return Slot.done(s.problem());
         }
-        return Slot.pending(new RelativeCheck(gate, RelativeCheck.Kind.REGRESSION, s.candidate(), s.base(),
+        return Slot.pending(new RelativeCheck(gate, RelativeCheck.Kind.REGRESSION, s.candidate(), s.base(), s.paired(),
                 settings.alphaPerLook()), null);
     }
 
@@ -342,7 +360,7 @@ public final class GateEvaluator {
         GateOutcome p = s.problem();
         if (p == null) {
             return Slot.pending(new RelativeCheck(gate, RelativeCheck.Kind.IMPROVEMENT, s.candidate(), s.base(),
-                    settings.alphaPerLook()), hasTarget ? new RelativeCheck.Target(value, targetMet) : null);
+                    s.paired(), settings.alphaPerLook()), hasTarget ? new RelativeCheck.Target(value, targetMet) : null);
         }
         // The seed's gate is "significantly better, or the target met": the target alone can still pass it.
         if (targetMet && p.status() != Status.PASS && p.category() != Category.BROKEN_MEASUREMENT) {

@@ -1,6 +1,7 @@
 package dev.perfgate.gate;
 
 import dev.perfgate.stats.RatioEvidence;
+import dev.perfgate.stats.PairedRatioTest;
 import dev.perfgate.stats.RatioTest;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -37,15 +38,32 @@ final class RelativeCheck {
     private final RatioEvidence evidence;
     private final double margin;
     private final boolean worseIsAbove;
+    /** Trial i of each side is one interleaved pair: Wilcoxon signed-rank on their log ratios, not Mann-Whitney. */
+    private final boolean paired;
     double alphaFail;
     boolean holmRejects;
 
     RelativeCheck(Gate gate, Kind kind, List<Double> candidate, List<Double> baseline, double alpha) {
+        this(gate, kind, candidate, baseline, false, alpha);
+    }
+
+    /** @param paired candidate.get(i) and baseline.get(i) were measured as one interleaved pair */
+    RelativeCheck(Gate gate, Kind kind, List<Double> candidate, List<Double> baseline, boolean paired,
+            double alpha) {
         this.gate = gate;
         this.kind = kind;
         this.margin = kind == Kind.REGRESSION ? gate.maxRegression() : gate.minImprovement();
         this.worseIsAbove = gate.metric().lowerIsBetter();
-        this.evidence = RatioTest.compare(toArray(candidate), toArray(baseline), bound(), alpha);
+        this.paired = paired;
+        double[] c = toArray(candidate);
+        double[] b = toArray(baseline);
+        this.evidence = paired ? PairedRatioTest.compare(c, b, bound(), alpha) : RatioTest.compare(c, b, bound(), alpha);
+    }
+
+    /** "15 pairs" or "6 vs 6 trials". */
+    private String trialsText() {
+        return paired ? evidence.candidateTrials() + (evidence.candidateTrials() == 1 ? " pair" : " pairs")
+                : evidence.candidateTrials() + " vs " + evidence.baselineTrials() + " trials";
     }
 
     /** The ratio candidate / baseline the check tests against. */
@@ -114,7 +132,8 @@ final class RelativeCheck {
 
     private String finding(Status status, String reason, boolean improved) {
         if (status == Status.INCONCLUSIVE) {
-            return reason.equals(TOO_FEW_TRIALS) ? "too few trials" : reason.equals(TOO_NOISY) ? "too noisy"
+            return reason.equals(TOO_FEW_TRIALS) ? (paired ? "too few pairs" : "too few trials")
+                    : reason.equals(TOO_NOISY) ? "too noisy"
                     : "near the margin";
         }
         if (kind == Kind.REGRESSION) {
@@ -174,7 +193,12 @@ final class RelativeCheck {
     }
 
     private String inconclusiveText(String reason, double alphaPass) {
-        String trials = evidence.candidateTrials() + " vs " + evidence.baselineTrials() + " trials";
+        String trials = trialsText();
+        if (paired && reason.equals(TOO_FEW_TRIALS)) {
+            return "too few pairs to decide at p < " + p(alphaPass) + ": " + trials + " give at best p = "
+                    + p(evidence.smallestP()) + "; use <pairs>" + PairedRatioTest.pairsNeeded(alphaPass)
+                    + "</pairs> or more";
+        }
         return switch (reason) {
             case TOO_FEW_TRIALS -> "too few trials to decide at p < " + p(alphaPass) + ": " + trials
                     + " give at best p = " + p(evidence.smallestP()) + "; use <trials>" + trialsNeeded(alphaPass)
@@ -209,7 +233,7 @@ final class RelativeCheck {
                 + interval() + ", " + (hypothesis == null ? "p(worse than " + boundText() + ") = " + p(failP())
                         + ", p(better) = " + p(passP())
                         : hypothesis.replace(" = %P", pValue < 0.0001 ? " < 0.0001" : " = " + p(pValue))) + "; "
-                + evidence.candidateTrials() + " vs " + evidence.baselineTrials() + " trials, spread "
+                + trialsText() + ", spread "
                 + (Double.isNaN(evidence.spread()) ? "n/a"
                         : Units.unsignedPercent(evidence.spread(), RoundingMode.HALF_UP)) + ")";
     }

@@ -1,0 +1,204 @@
+package dev.perfgate.gate;
+
+import dev.perfgate.run.AbPlan;
+import dev.perfgate.run.RunJson;
+import dev.perfgate.run.RunResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+/**
+ * Not a test: the analysis behind docs/perf/ab-quality.md. Reads the interleaved A/B builds collected by
+ * docs/perf/ab-quality.sh (run.json + ab-baseline.json per build) and prints Markdown tables: the pairs' noise, the
+ * real builds' paired decisions at several margins, and a simulation of many more comparisons drawn from the
+ * measured A/A pair ratios (with a known shift added for power), all decided by the plugin's own RelativeCheck.
+ *
+ * <pre>java -cp target/classes:target/test-classes:$(cat target/cp.txt) dev.perfgate.gate.AbQuality target/ab-quality</pre>
+ */
+public final class AbQuality {
+    private static final double ALPHA = DecisionSettings.DEFAULT_ALPHA;
+    private static final double[] MARGINS = {0.0, 0.01, 0.02, 0.03, 0.05, 0.10};
+    private static final int SIMULATED = 10_000;
+    private static final List<DecisionQuality.Series> SERIES = List.of(
+            new DecisionQuality.Series("p50 of GET /search", "GET /search", Metric.of("p50")),
+            new DecisionQuality.Series("p95 of GET /search", "GET /search", Metric.of("p95")),
+            new DecisionQuality.Series("p99 of GET /search", "GET /search", Metric.of("p99")),
+            new DecisionQuality.Series("p95 of all requests", null, Metric.of("p95")),
+            new DecisionQuality.Series("throughput of all requests", null, Metric.of("throughput")));
+
+    record Pairs(Path dir, RunResult candidate, RunResult baseline) {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path root = Path.of(args.length > 0 ? args[0] : "target/ab-quality");
+        List<String> labels;
+        try (Stream<Path> dirs = Files.list(root)) {
+            labels = dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+        List<Pairs> aa = pairs(root.resolve("aa"));
+        System.out.printf(Locale.ROOT, "%d A/A builds; also: %s%n%n", aa.size(), labels);
+
+        System.out.println("## Noise of one pair (sd of the log ratio candidate/baseline, shown as %)\n");
+        System.out.println("| series | pairs/build | sd within a build | sd of the builds' median ratio |");
+        System.out.println("|---|---:|---:|---:|");
+        for (DecisionQuality.Series s : SERIES) {
+            List<Double> within = new ArrayList<>();
+            List<Double> medians = new ArrayList<>();
+            int n = 0;
+            for (Pairs p : aa) {
+                double[] d = logRatios(s, p);
+                n = d.length;
+                within.add(sd(d));
+                medians.add(median(d));
+            }
+            System.out.printf(Locale.ROOT, "| %s | %d | %.1f %% | %.1f %% |%n", s.label(), n,
+                    100 * Math.expm1(MetricValues.median(within)), 100 * Math.expm1(sd(toArray(medians))));
+        }
+
+        for (String label : labels) {
+            List<Pairs> builds = pairs(root.resolve(label));
+            System.out.printf(Locale.ROOT, "%n## Real builds: %s (%d builds), share that FAIL at each margin%n%n",
+                    label, builds.size());
+            System.out.println("| series | median ratio | " + String.join(" | ", margins()) + " |");
+            System.out.println("|---|---:|" + "---:|".repeat(MARGINS.length));
+            for (DecisionQuality.Series s : SERIES) {
+                StringBuilder row = new StringBuilder("| " + s.label() + " | ");
+                List<Double> ratios = new ArrayList<>();
+                for (Pairs p : builds) {
+                    ratios.add(Math.exp(median(logRatios(s, p))));
+                }
+                row.append(String.format(Locale.ROOT, "%.3f", MetricValues.median(ratios)));
+                for (double margin : MARGINS) {
+                    int fails = 0;
+                    for (Pairs p : builds) {
+                        if (decide(s, margin, s.values(p.candidate()), s.values(p.baseline())) == Status.FAIL) {
+                            fails++;
+                        }
+                    }
+                    row.append(String.format(Locale.ROOT, " | %d/%d", fails, builds.size()));
+                }
+                System.out.println(row + " |");
+            }
+        }
+
+        System.out.printf(Locale.ROOT, "%n## Simulated from the A/A pair ratios (%d comparisons per cell, pairs of "
+                + "one build drawn with replacement from all A/A pairs), share that FAIL%n%n", SIMULATED);
+        double[] shifts = {0, 0.01, 0.02, 0.03, 0.05};
+        for (DecisionQuality.Series s : SERIES) {
+            List<Double> pool = new ArrayList<>();
+            int n = 0;
+            for (Pairs p : aa) {
+                double[] d = logRatios(s, p);
+                n = d.length;
+                for (double x : d) {
+                    pool.add(x);
+                }
+            }
+            System.out.printf(Locale.ROOT, "%n%s (%d pairs per build, pool of %d pair ratios)%n%n", s.label(), n,
+                    pool.size());
+            System.out.println("| true change | " + String.join(" | ", margins()) + " |");
+            System.out.println("|---|" + "---:|".repeat(MARGINS.length));
+            // the pool's own median is removed: A/A pairs are centred on no change by construction
+            double centre = MetricValues.median(pool);
+            boolean higherIsWorse = s.metric().lowerIsBetter();
+            for (double shift : shifts) {
+                StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %+.0f %% |", 100 * shift));
+                for (double margin : MARGINS) {
+                    Random random = new Random(7);
+                    int fails = 0;
+                    for (int k = 0; k < SIMULATED; k++) {
+                        List<Double> cand = new ArrayList<>();
+                        List<Double> base = new ArrayList<>();
+                        for (int i = 0; i < n; i++) {
+                            double d = pool.get(random.nextInt(pool.size())) - centre
+                                    + (higherIsWorse ? 1 : -1) * Math.log1p(shift);
+                            cand.add(Math.exp(d));
+                            base.add(1.0);
+                        }
+                        if (decide(s, margin, cand, base) == Status.FAIL) {
+                            fails++;
+                        }
+                    }
+                    row.append(String.format(Locale.ROOT, " %.2f %% |", 100.0 * fails / SIMULATED));
+                }
+                System.out.println(row);
+            }
+        }
+    }
+
+    private static List<String> margins() {
+        List<String> m = new ArrayList<>();
+        for (double margin : MARGINS) {
+            m.add("margin " + Math.round(100 * margin) + " %");
+        }
+        return m;
+    }
+
+    private static Status decide(DecisionQuality.Series s, double margin, List<Double> cand, List<Double> base) {
+        Gate gate = new Gate(1, s.request(), s.metric(), null, null, margin, null);
+        RelativeCheck check = new RelativeCheck(gate, RelativeCheck.Kind.REGRESSION, cand, base, true, ALPHA);
+        GateEvaluator.assignHolmLevels(List.of(check), DecisionSettings.DEFAULT);
+        return check.decide(ALPHA, null).status();
+    }
+
+    private static double[] logRatios(DecisionQuality.Series s, Pairs p) {
+        List<Double> c = s.values(p.candidate());
+        List<Double> b = s.values(p.baseline());
+        double[] d = new double[c.size()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.log(c.get(i) / b.get(i));
+        }
+        return d;
+    }
+
+    private static List<Pairs> pairs(Path dir) throws IOException {
+        List<Pairs> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> runs = Files.list(dir)) {
+            for (Path run : runs.sorted().toList()) {
+                Path c = run.resolve("run.json");
+                Path b = run.resolve(AbPlan.BASELINE_RUN_FILE);
+                if (Files.exists(c) && Files.exists(b)) {
+                    try {
+                        out.add(new Pairs(run, RunJson.read(c), RunJson.read(b)));
+                    } catch (dev.perfgate.run.RunFileException e) {
+                        System.err.println("skipped " + run + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static double median(double[] values) {
+        List<Double> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return MetricValues.median(list);
+    }
+
+    private static double sd(double[] values) {
+        double mean = 0;
+        for (double v : values) {
+            mean += v;
+        }
+        mean /= values.length;
+        double ss = 0;
+        for (double v : values) {
+            ss += (v - mean) * (v - mean);
+        }
+        return values.length < 2 ? Double.NaN : Math.sqrt(ss / (values.length - 1));
+    }
+
+    private static double[] toArray(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
