@@ -221,7 +221,8 @@ public final class GitWorktreeBuild {
             if (exit.getAsInt() == 0) {
                 return true;
             }
-            List<String> tail = mvn.lastLines(LOG_LINES);
+            // The log's own header (the commit, the command) is in the message already.
+            List<String> tail = mvn.lastLines(LOG_LINES).stream().filter(line -> !line.startsWith("# ")).toList();
             if (!last && tail.stream().anyMatch(line -> line.contains(NOT_IN_REACTOR))) {
                 return false;
             }
