@@ -1,4 +1,4 @@
-// Makes this IT's directory a git repository of its own with two commits: fast, then slowed by 30 %.
+// Makes this IT's directory a git repository of its own with two commits: fast, then twice as slow.
 def run(List<String> cmd) {
     def p = new ProcessBuilder(cmd).directory(basedir).redirectErrorStream(true).start()
     def out = p.inputStream.text
@@ -43,6 +43,6 @@ new File(basedir, ".gitignore").text = "target/\nbuild.log\n"
 source.text = service(20)
 run(["git", "add", "."])
 run(["git", "commit", "-q", "-m", "fast"])
-source.text = service(26)
-run(["git", "commit", "-q", "-am", "slowed: /work sleeps 26 ms instead of 20"])
+source.text = service(40)
+run(["git", "commit", "-q", "-am", "slowed: /work sleeps 40 ms instead of 20"])
 return true

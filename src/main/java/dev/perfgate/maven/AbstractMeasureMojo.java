@@ -14,6 +14,7 @@ import dev.perfgate.load.tool.LoadTool;
 import dev.perfgate.load.tool.LoadTools;
 import dev.perfgate.load.tool.ScriptSettings;
 import dev.perfgate.load.tool.ToolEngine;
+import dev.perfgate.run.AbPlan;
 import dev.perfgate.run.Measurement;
 import dev.perfgate.scenario.ScenarioEngine;
 import dev.perfgate.scenario.ScenarioSpec;
@@ -146,13 +147,13 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     protected List<String> jmeterArtifacts = new ArrayList<>();
 
     @Component
-    private RepositorySystem repositorySystem;
+    protected RepositorySystem repositorySystem;
 
     @Parameter(defaultValue = "${repositorySystemSession}", readonly = true)
-    private RepositorySystemSession repositorySession;
+    protected RepositorySystemSession repositorySession;
 
     @Parameter(defaultValue = "${project.remoteProjectRepositories}", readonly = true)
-    private List<RemoteRepository> remoteRepositories;
+    protected List<RemoteRepository> remoteRepositories;
 
     /** CSV file (with a header row) whose rows fill #{column} placeholders, one row per request in turn. */
     @Parameter(property = "perfgate.feeder")
@@ -260,6 +261,14 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
     @Parameter(defaultValue = "${plugin.version}", readonly = true)
     protected String pluginVersion;
 
+    /**
+     * The baseline version to measure beside the service, pair by pair (perfgate:run with baselineRef and friends), or
+     * null to measure the service alone. Called after the configuration is validated, before any load.
+     */
+    protected AbPlan interleaved(ServiceSpec service) throws MojoExecutionException {
+        return null;
+    }
+
     /** The trials to measure before any extension. */
     protected int trialsToPlan() {
         return trials;
@@ -321,7 +330,8 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
                     ? () -> new ScenarioEngine(ScenarioSpec.requestName(scenario.trim()))
                     : tool != null ? () -> new ToolEngine(tool, out) : () -> new NettyLoadEngine(engineThreads),
                     outputDirectory.toPath(), new HashSet<>(secretHeaders), pluginVersion, project.getBasedir(),
-                    restartPerTrial, extension == null ? trialsToPlan() : trialCap(), extension).withJfrAttach(attach);
+                    restartPerTrial, extension == null ? trialsToPlan() : trialCap(), extension).withJfrAttach(attach)
+                    .withAb(interleaved(spec));
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }

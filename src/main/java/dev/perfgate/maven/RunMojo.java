@@ -11,12 +11,23 @@ import dev.perfgate.gate.Verdict;
 import dev.perfgate.run.RunFileException;
 import dev.perfgate.run.RunJson;
 import dev.perfgate.run.RunResult;
+import dev.perfgate.run.AbPlan;
 import dev.perfgate.run.TrialExtension;
+import dev.perfgate.service.ServiceSpec;
+import dev.perfgate.stats.PairOrder;
+import dev.perfgate.stats.PairedRatioTest;
+import dev.perfgate.version.BaselineSource;
+import dev.perfgate.version.BaselineVersion;
+import dev.perfgate.version.BaselineVersionException;
+import java.io.File;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -33,6 +44,75 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class RunMojo extends AbstractMeasureMojo {
 
+    /**
+     * Interleaved A/B against the service built from this git ref (a branch, tag or commit, e.g. origin/main or the
+     * pull request's merge base): checked out into target/perfgate/baseline-src, built with Maven, started beside
+     * this build's service; relative gates then compare pair by pair.
+     */
+    @Parameter(property = "perfgate.baselineRef")
+    protected String baselineRef;
+
+    /** Interleaved A/B against a released artifact, groupId:artifactId:version or groupId:artifactId:previousRelease. */
+    @Parameter(property = "perfgate.baselineArtifact")
+    protected String baselineArtifact;
+
+    /** Interleaved A/B against this jar, started as the service's jar would be. */
+    @Parameter(property = "perfgate.baselineJar")
+    protected File baselineJar;
+
+    /** Interleaved A/B against the service this command starts (it must listen on PERFGATE_PORT). */
+    @Parameter
+    protected List<String> baselineCommand = new ArrayList<>();
+
+    /** Interleaved pairs of trials (one of each version per pair); replaces trials in A/B mode. */
+    @Parameter(property = "perfgate.pairs", defaultValue = "15")
+    protected int pairs;
+
+    /** The seed of the ABBA order; by default a new one per build, recorded in run.json to repeat it. */
+    @Parameter(property = "perfgate.pairSeed")
+    protected Long pairSeed;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    protected MavenSession session;
+
+    private boolean interleaving() {
+        return baselineRef != null && !baselineRef.isBlank() || baselineArtifact != null && !baselineArtifact.isBlank()
+                || baselineJar != null || baselineCommand != null && !baselineCommand.isEmpty();
+    }
+
+    @Override
+    protected int trialsToPlan() {
+        return interleaving() ? pairs : super.trialsToPlan();
+    }
+
+    @Override
+    protected AbPlan interleaved(ServiceSpec service) throws MojoExecutionException {
+        if (!interleaving()) {
+            return null;
+        }
+        if (pairs < 1) {
+            throw new MojoExecutionException("perfgate: <pairs> is " + pairs + "; give at least "
+                    + PairedRatioTest.pairsNeeded(alpha) + " (the fewest that can reach alpha " + alpha + ")");
+        }
+        if (service != null && service.port() != 0) {
+            throw new MojoExecutionException("perfgate: <service><port> is fixed at " + service.port() + ", but "
+                    + "interleaved A/B runs the baseline version beside the service; leave <port> out so each gets "
+                    + "a free port (${perfgate.port})");
+        }
+        BaselineSource source = BaselineVersions.select(baselineRef, baselineArtifact, baselineJar, baselineCommand,
+                service, project.getBasedir(), project.getVersion(), outputDirectory, session, repositorySystem,
+                remoteRepositories, getLog());
+        ServiceSpec baselineService;
+        try {
+            baselineService = source.serviceSpec(service);
+        } catch (BaselineVersionException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        long seed = pairSeed != null ? pairSeed : System.nanoTime();
+        String commit = source instanceof BaselineVersion version ? version.commit() : null;
+        return new AbPlan(baselineService, source.description(), commit, PairOrder.baselineFirst(pairs, seed), seed);
+    }
+
     @Override
     protected void executeGoal() throws MojoExecutionException {
         DecisionSettings settings = decisionSettings(false);
@@ -43,6 +123,10 @@ public class RunMojo extends AbstractMeasureMojo {
                         + "above <trials> (" + trials + "), e.g. <maxTrials>" + (2 * trials) + "</maxTrials>");
             }
             extension = interim -> extendWhileInconclusive(interim, settings.withLooks(2));
+        }
+        if (extension != null && interleaving()) {
+            throw new MojoExecutionException("perfgate: <inconclusive>extend</inconclusive> does not apply to "
+                    + "interleaved A/B (the pairs are fixed before the first); raise <pairs>, or use warn or fail");
         }
         RunResult run = measure(extension);
         getLog().info("perfgate: measured " + run.overall().stats().count() + " requests in " + run.trials().size()
