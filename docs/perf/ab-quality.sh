@@ -20,6 +20,8 @@ repo() {
   dir=$(mktemp -d)/quickstart
   mkdir -p "$dir" && cp -r examples/quickstart/pom.xml examples/quickstart/src "$dir/"
   sed -i '/quickstart.searchSlowdown=\${quickstart.searchSlowdown}/d' "$dir/pom.xml"
+  # the pom's own <duration> would win over -Dperfgate.duration
+  sed -i "s|<duration>4s</duration>|<duration>$DURATION</duration>|" "$dir/pom.xml"
   (cd "$dir" && git init -q -b main && git -c user.email=perf@perfgate.dev -c user.name=perf add . \
      && git -c user.email=perf@perfgate.dev -c user.name=perf commit -qm A)
   if [ "$slow" != 0 ]; then
@@ -35,7 +37,7 @@ measure() { # $1 label, $2 repo, $3 ref, $4 run number
   mkdir -p "$dest"
   local start=$(date +%s)
   if ./mvnw -B -ntp -f "$2/pom.xml" verify -Dperfgate.baselineRef="$3" -Dperfgate.pairs="$PAIRS" \
-       -Dperfgate.duration="$DURATION" > "$dest/build.log" 2>&1; then result=pass; else result=fail; fi
+       > "$dest/build.log" 2>&1; then result=pass; else result=fail; fi
   cp "$2"/target/perfgate/{run.json,ab-baseline.json,result.json} "$dest/" 2>/dev/null || true
   echo "$1 run $4: build $result in $(( $(date +%s) - start )) s"
 }
