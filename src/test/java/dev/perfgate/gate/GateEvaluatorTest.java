@@ -162,6 +162,56 @@ class GateEvaluatorTest {
         assertThat(o.limit()).isEqualTo("max regression 10 %");
     }
 
+    // ---- interleaved A/B: pair by pair ------------------------------------------------------------------------
+
+    /** Eight pairs on a machine whose speed drifts by half over the run: each pair sees the same drift. */
+    private static final long[] DRIFTING = {10_000, 11_000, 12_500, 14_000, 15_000, 13_000, 11_500, 10_500};
+    private static final java.util.List<String> ORDER = java.util.List.of("AB", "BA", "BA", "AB", "AB", "BA", "BA",
+            "AB");
+
+    private static RunResult paired(RunResult run, boolean candidate) {
+        return run.withPairing(new dev.perfgate.run.Pairing(candidate ? "ab-baseline.json" : null,
+                "git 1a2b3c4 (origin/main)", ORDER, 42));
+    }
+
+    @Test
+    void interleavedRunsAreComparedPairByPairAndCatchWhatDriftHidesFromUnpairedTrials() throws Exception {
+        RunResult base = searchRun(DRIFTING);
+        RunResult slower = searchRun(times(1.05, DRIFTING));
+
+        GateOutcome pairedOutcome = only(evaluate(paired(slower, true), paired(base, false),
+                regression("p95", "2%")));
+        assertThat(pairedOutcome.status()).isEqualTo(Status.FAIL);
+        assertThat(pairedOutcome.statistics().pWorse()).isCloseTo(1.0 / 256,
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(pairedOutcome.message()).startsWith("p95 of all requests regressed +5.0 %")
+                .contains("; 8 pairs, spread ").endsWith("beyond the maximum regression of 2 %");
+
+        // the same trials, unpaired: the drift between trials swamps the 5 %
+        GateOutcome unpaired = only(evaluate(slower, base, regression("p95", "2%")));
+        assertThat(unpaired.status()).isEqualTo(Status.INCONCLUSIVE);
+    }
+
+    @Test
+    void interleavedRunsThatLostAPairAreNotCompared() throws Exception {
+        RunResult base = searchRun(java.util.Arrays.copyOf(DRIFTING, 7));
+        GateOutcome o = only(evaluate(paired(searchRun(DRIFTING), true), paired(base, false),
+                regression("p95", "2%")));
+        assertThat(o.status()).isEqualTo(Status.FAIL);
+        assertThat(o.category()).isEqualTo(Category.INCOMPARABLE_BASELINE);
+        assertThat(o.message()).contains("the interleaved runs hold 8 and 7 trials instead of one pair each");
+    }
+
+    @Test
+    void tooFewPairsSayHowManyAreNeeded() throws Exception {
+        long[] five = java.util.Arrays.copyOf(DRIFTING, 5);
+        GateOutcome o = only(evaluate(paired(searchRun(times(1.3, five)), true), paired(searchRun(five), false),
+                regression("p95", "10%")));
+        assertThat(o.status()).isEqualTo(Status.INCONCLUSIVE);
+        assertThat(o.message()).contains("too few pairs to decide at p < 0.01: 5 pairs give at best p = 0.031")
+                .contains("use <pairs>7</pairs> or more");
+    }
+
     @Test
     void smallChangeWellInsideTheMarginPasses() throws Exception {
         GateOutcome o = only(evaluate(searchRun(times(1.02, BASE)), searchRun(BASE), regression("p95", "10%")));
