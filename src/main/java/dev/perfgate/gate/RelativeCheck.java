@@ -85,8 +85,14 @@ final class RelativeCheck {
         return worseIsAbove ? evidence.pBelow() : evidence.pAbove();
     }
 
+    /**
+     * Whether the trials scatter too much for the test alone to be trusted. The guard stands in for what unpaired
+     * trials cannot see, the run's own offset against a baseline measured at another time: so it does not apply to
+     * interleaved pairs, where both versions share every pair's conditions and the Wilcoxon interval already spans
+     * the pairs' scatter (docs/perf/ab-quality.md measures what that does to A/A).
+     */
     boolean noisy() {
-        return !(evidence.spread() <= margin / 3);
+        return !paired && !(evidence.spread() <= margin / 3);
     }
 
     private double clearance() {
