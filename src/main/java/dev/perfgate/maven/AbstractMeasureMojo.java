@@ -20,7 +20,6 @@ import dev.perfgate.scenario.ScenarioEngine;
 import dev.perfgate.scenario.ScenarioSpec;
 import dev.perfgate.run.MeasurementException;
 import dev.perfgate.run.MeasurementPlan;
-import dev.perfgate.run.RunLog;
 import dev.perfgate.run.RunResult;
 import dev.perfgate.run.TrialExtension;
 import dev.perfgate.service.JfrAttach;
@@ -336,7 +335,7 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
         try {
-            return new Measurement(plan, mavenLog()).run();
+            return new Measurement(plan, runLog()).run();
         } catch (MeasurementException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
@@ -392,20 +391,6 @@ abstract class AbstractMeasureMojo extends AbstractPerfgateMojo {
                     + " does not exist; give an existing .jfc file, or profile / default");
         }
         return attach;
-    }
-
-    private RunLog mavenLog() {
-        return new RunLog() {
-            @Override
-            public void info(String line) {
-                getLog().info(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                getLog().warn(line);
-            }
-        };
     }
 
     private static Set<String> requestNames(LoadDefinition load) {

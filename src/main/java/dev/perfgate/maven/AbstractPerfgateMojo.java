@@ -81,6 +81,21 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
         executeGoal();
     }
 
+    /** The core's log lines, into Maven's log. */
+    protected dev.perfgate.run.RunLog runLog() {
+        return new dev.perfgate.run.RunLog() {
+            @Override
+            public void info(String line) {
+                getLog().info(line);
+            }
+
+            @Override
+            public void warn(String line) {
+                getLog().warn(line);
+            }
+        };
+    }
+
     /** The goal's work, when it is not skipped. */
     protected abstract void executeGoal() throws MojoExecutionException, MojoFailureException;
 

@@ -3,7 +3,6 @@ package dev.perfgate.maven;
 import dev.perfgate.imports.ResultFormat;
 import dev.perfgate.run.MeasurementException;
 import dev.perfgate.run.ResultImport;
-import dev.perfgate.run.RunLog;
 import dev.perfgate.run.RunResult;
 import dev.perfgate.util.Durations;
 import dev.perfgate.util.Globs;
@@ -84,26 +83,12 @@ public class ImportMojo extends AbstractPerfgateMojo {
         }
         try {
             RunResult run = ResultImport.run(new ResultImport.Plan(trials, format, duration, pluginVersion,
-                    project.getBasedir(), outputDirectory.toPath()), log());
+                    project.getBasedir(), outputDirectory.toPath()), runLog());
             getLog().info("perfgate: imported " + run.overall().stats().count() + " requests in "
                     + run.trials().size() + " trial(s); " + outputDirectory.toPath().resolve("run.json"));
             run.flags().forEach(f -> getLog().warn("perfgate: not a valid measurement: " + f));
         } catch (MeasurementException e) {
             throw new MojoExecutionException(e.getMessage(), e);
         }
-    }
-
-    private RunLog log() {
-        return new RunLog() {
-            @Override
-            public void info(String line) {
-                getLog().info(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                getLog().warn(line);
-            }
-        };
     }
 }

@@ -79,15 +79,8 @@ public final class Measurement {
                     total += moreTrials(assembler, total);
                 }
             }
-        } catch (ServiceException e) {
-            throw new MeasurementException(e.getMessage(), e);
-        } catch (LoadException e) {
-            throw new MeasurementException("perfgate: " + e.getMessage(), e);
-        } catch (java.io.UncheckedIOException e) {
-            throw new MeasurementException("perfgate: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            // The Mojos validate first; this is the engine's own last word on a definition it cannot run.
-            throw new MeasurementException("perfgate: the load cannot be run: " + e.getMessage(), e);
+        } catch (ServiceException | LoadException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw failure(e);
         } finally {
             if (target != null) {
                 target.close();
@@ -151,14 +144,8 @@ public final class Measurement {
                     candidateTarget = null;
                 }
             }
-        } catch (ServiceException e) {
-            throw new MeasurementException(e.getMessage(), e);
-        } catch (LoadException e) {
-            throw new MeasurementException("perfgate: " + e.getMessage(), e);
-        } catch (java.io.UncheckedIOException e) {
-            throw new MeasurementException("perfgate: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new MeasurementException("perfgate: the load cannot be run: " + e.getMessage(), e);
+        } catch (ServiceException | LoadException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw failure(e);
         } finally {
             if (baselineTarget != null) {
                 baselineTarget.close();
@@ -181,6 +168,18 @@ public final class Measurement {
             throw new MeasurementException("perfgate: cannot write " + out + ": " + e.getMessage(), e);
         }
         return run;
+    }
+
+    /** One line for what stopped the measurement; a service's own message already starts with "perfgate:". */
+    private static MeasurementException failure(Exception e) {
+        if (e instanceof ServiceException) {
+            return new MeasurementException(e.getMessage(), e);
+        }
+        if (e instanceof IllegalArgumentException) {
+            // The Mojos validate first; this is the engine's own last word on a definition it cannot run.
+            return new MeasurementException("perfgate: the load cannot be run: " + e.getMessage(), e);
+        }
+        return new MeasurementException("perfgate: " + e.getMessage(), e);
     }
 
     /** Starts the service, if perfgate starts one, and waits until it is ready. */

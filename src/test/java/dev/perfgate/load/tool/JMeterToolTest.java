@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledOnOs;
-import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -77,7 +75,6 @@ class JMeterToolTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
     void scriptPropertiesFileIsForItsOwnerOnly() throws Exception {
         Path config = configJar(dir.resolve("repo/ApacheJMeter_config-5.6.3.jar"));
         Path trial = Files.createDirectories(dir.resolve("out/tool-trial-1"));
@@ -132,7 +129,6 @@ class JMeterToolTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
     void anInstalledJMetersLauncherRunsThroughTheEngineAndItsJtlIsImported() throws Exception {
         // stands in for an installation's bin/jmeter: writes a real run's JTL where -l says, records its arguments
         Path launcher = script("jmeter", """
@@ -156,7 +152,6 @@ class JMeterToolTest {
     }
 
     @Test
-    @DisabledOnOs(OS.WINDOWS)
     void aPlanJMeterCannotRunFailsTheTrialWithItsOutput() throws Exception {
         Path launcher = script("jmeter", """
                 #!/bin/sh
