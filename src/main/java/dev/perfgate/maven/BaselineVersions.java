@@ -1,5 +1,8 @@
 package dev.perfgate.maven;
 
+import dev.perfgate.run.RunFileException;
+import dev.perfgate.run.RunJson;
+import dev.perfgate.run.RunResult;
 import dev.perfgate.service.ServiceSpec;
 import dev.perfgate.version.BaselineArtifact;
 import dev.perfgate.version.BaselineSource;
@@ -9,6 +12,7 @@ import dev.perfgate.version.ExplicitBaseline;
 import dev.perfgate.version.GitWorktreeBuild;
 import dev.perfgate.version.MavenCommand;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +58,46 @@ public final class BaselineVersions {
     /** A deployed snapshot's resolved version: 1.2.0-20240102.030405-6. */
     private static final Pattern TIMESTAMPED_SNAPSHOT = Pattern.compile(".*-\\d{8}\\.\\d{6}-\\d+$");
 
+    /**
+     * The {@code <baselineRef>} that means "the commit the committed baseline file was recorded at". A colon cannot
+     * be part of a git ref name, so no branch or tag can be meant instead.
+     */
+    public static final String RECORDED_BASELINE_REF = ":baseline";
+
     private BaselineVersions() {
+    }
+
+    /**
+     * The git ref to build: {@code baselineRef} itself, or for {@value #RECORDED_BASELINE_REF} the commit recorded
+     * in the baseline file, so a pull request can be measured against the very version its committed numbers came
+     * from.
+     *
+     * @param recordCommand the command that records a baseline, for the messages
+     * @throws MojoExecutionException when the file is missing, unreadable or records no commit
+     */
+    public static String resolveRef(String baselineRef, Path baselineFile, String recordCommand)
+            throws MojoExecutionException {
+        if (baselineRef == null || !RECORDED_BASELINE_REF.equals(baselineRef.trim())) {
+            return baselineRef;
+        }
+        String what = "perfgate: <baselineRef> " + RECORDED_BASELINE_REF + " means the commit recorded in "
+                + baselineFile + ", but ";
+        if (!Files.exists(baselineFile)) {
+            throw new MojoExecutionException(what + "there is no such file; record one with " + recordCommand
+                    + " and commit it, or name a git ref");
+        }
+        RunResult baseline;
+        try {
+            baseline = RunJson.read(baselineFile);
+        } catch (RunFileException e) {
+            throw new MojoExecutionException(what + "it cannot be read: " + e.getMessage());
+        }
+        String commit = baseline.gitCommit();
+        if (commit == null || commit.isBlank()) {
+            throw new MojoExecutionException(what + "it records no commit (it was recorded outside a git "
+                    + "repository); record it again with " + recordCommand + " in the repository, or name a git ref");
+        }
+        return commit;
     }
 
     /**

@@ -47,7 +47,8 @@ public class RunMojo extends AbstractMeasureMojo {
     /**
      * Interleaved A/B against the service built from this git ref (a branch, tag or commit, e.g. origin/main or the
      * pull request's merge base): checked out into target/perfgate/baseline-src, built with Maven, started beside
-     * this build's service; relative gates then compare pair by pair.
+     * this build's service; relative gates then compare pair by pair. {@code :baseline} means the commit the
+     * committed baseline file was recorded at.
      */
     @Parameter(property = "perfgate.baselineRef")
     protected String baselineRef;
@@ -99,7 +100,8 @@ public class RunMojo extends AbstractMeasureMojo {
                     + "interleaved A/B runs the baseline version beside the service; leave <port> out so each gets "
                     + "a free port (${perfgate.port})");
         }
-        BaselineSource source = BaselineVersions.select(baselineRef, baselineArtifact, baselineJar, baselineCommand,
+        String ref = BaselineVersions.resolveRef(baselineRef, baselineFile.toPath(), RECORD_BASELINE_COMMAND);
+        BaselineSource source = BaselineVersions.select(ref, baselineArtifact, baselineJar, baselineCommand,
                 service, project.getBasedir(), project.getVersion(), outputDirectory, session, repositorySystem,
                 remoteRepositories, getLog());
         ServiceSpec baselineService;

@@ -102,6 +102,8 @@ public final class Measurement {
      * Interleaved A/B: the service and the baseline version run side by side, each on its own port and warmed up, and
      * their trials alternate pair by pair in the plan's ABBA order, so that whatever the machine does during a pair
      * touches both sides alike. Writes run.json (the service, with the pairing) and ab-baseline.json.
+     * With restartPerTrial each side is instead started, warmed up and stopped around each of its trials, so only one
+     * service is alive at a time (for a machine that cannot hold both).
      */
     private RunResult runInterleaved() throws MeasurementException {
         AbPlan ab = plan.ab();
@@ -120,8 +122,8 @@ public final class Measurement {
         try (LoadEngine engine = plan.engines().get()) {
             profiles = TrialProfiles.open(plan, log);
             for (int pair = 1; pair <= pairs; pair++) {
-                if (candidateTarget == null) {
-                    // both up and warmed before the first trial of a pair, so neither side waits on a start
+                if (!plan.restartPerTrial() && candidateTarget == null) {
+                    // both up and warmed before the first pair, so neither side waits on a start
                     baselineTarget = open(ab.baselineService(), version, pair, pairs);
                     candidateTarget = open(plan.service(), null, pair, pairs);
                     warmUp(engine, baselineTarget);
@@ -129,19 +131,34 @@ public final class Measurement {
                 }
                 boolean baselineFirst = ab.baselineFirst().get(pair - 1);
                 for (int turn = 0; turn < 2; turn++) {
-                    if ((turn == 0) == baselineFirst) {
-                        measureTrial(engine, baselineTarget, profiles, pair, pairs, baseline, AbPlan.BASELINE_PREFIX,
-                                "pair " + pair + "/" + pairs + ", baseline version");
-                    } else {
-                        measureTrial(engine, candidateTarget, profiles, pair, pairs, candidate, "",
-                                "pair " + pair + "/" + pairs + ", this build");
+                    boolean baselineTurn = (turn == 0) == baselineFirst;
+                    String label = "pair " + pair + "/" + pairs + (baselineTurn ? ", baseline version" : ", this build");
+                    if (plan.restartPerTrial()) {
+                        // One service alive at a time: half the memory of side by side, for a start per trial.
+                        TrialTarget fresh = open(baselineTurn ? ab.baselineService() : plan.service(),
+                                baselineTurn ? version : null, pair, pairs);
+                        if (baselineTurn) {
+                            baselineTarget = fresh;
+                        } else {
+                            candidateTarget = fresh;
+                        }
+                        warmUp(engine, fresh);
                     }
-                }
-                if (plan.restartPerTrial()) {
-                    baselineTarget.close();
-                    candidateTarget.close();
-                    baselineTarget = null;
-                    candidateTarget = null;
+                    if (baselineTurn) {
+                        measureTrial(engine, baselineTarget, profiles, pair, pairs, baseline, AbPlan.BASELINE_PREFIX,
+                                label);
+                    } else {
+                        measureTrial(engine, candidateTarget, profiles, pair, pairs, candidate, "", label);
+                    }
+                    if (plan.restartPerTrial()) {
+                        if (baselineTurn) {
+                            baselineTarget.close();
+                            baselineTarget = null;
+                        } else {
+                            candidateTarget.close();
+                            candidateTarget = null;
+                        }
+                    }
                 }
             }
         } catch (ServiceException | LoadException | java.io.UncheckedIOException | IllegalArgumentException e) {

@@ -79,15 +79,15 @@ public final class PairedRatioTest {
         double[] steps = distinct(walsh);
         double mu = Math.log(bound);
         // the probe between the steps around mu; on a step, the side that counts against the claim
-        double pAbove = test.pAbove(probe(steps, countAtMost(steps, mu)));
-        double pBelow = test.pBelow(probe(steps, countBelow(steps, mu)));
+        double pAbove = test.pAbove(ShiftInterval.probe(steps, countAtMost(steps, mu)));
+        double pBelow = test.pBelow(ShiftInterval.probe(steps, countBelow(steps, mu)));
 
-        double lowShift = lowerEnd(steps, test, alpha);
-        double highShift = upperEnd(steps, test, alpha);
-        double estimate = median(walsh);
-        return new RatioEvidence(n, n, median(candidate), median(baseline), Math.exp(estimate),
-                Math.exp(lowShift), Math.exp(highShift), 1 - 2 * alpha, bound, pAbove, pBelow, smallestP(n),
-                spread(d));
+        double lowShift = ShiftInterval.lowerEnd(steps, test::pAbove, alpha);
+        double highShift = ShiftInterval.upperEnd(steps, test::pBelow, alpha);
+        double estimate = ShiftInterval.median(walsh);
+        return new RatioEvidence(n, n, ShiftInterval.median(candidate), ShiftInterval.median(baseline),
+                Math.exp(estimate), Math.exp(lowShift), Math.exp(highShift), 1 - 2 * alpha, bound, pAbove, pBelow,
+                smallestP(n), spread(d));
     }
 
     /**
@@ -120,54 +120,6 @@ public final class PairedRatioTest {
             return Double.NaN;
         }
         return Math.expm1(StandardDeviation.of(d).getAsDouble());
-    }
-
-    /** The p-value of "above" grows with the shift tested; the lower end is the step where it stops rejecting. */
-    private static double lowerEnd(double[] w, SignedRank test, double alpha) {
-        if (test.pAbove(probe(w, 0)) >= alpha) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        int lo = 0;
-        int hi = w.length;
-        // invariant: probe(lo) rejects; find the last probe that rejects
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (test.pAbove(probe(w, mid)) < alpha) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo < w.length ? w[lo] : Double.POSITIVE_INFINITY;
-    }
-
-    private static double upperEnd(double[] w, SignedRank test, double alpha) {
-        if (test.pBelow(probe(w, w.length)) >= alpha) {
-            return Double.POSITIVE_INFINITY;
-        }
-        int lo = 0;
-        int hi = w.length;
-        // invariant: probe(hi) rejects; find the first probe that rejects
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (test.pBelow(probe(w, mid)) < alpha) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo > 0 ? w[lo - 1] : Double.NEGATIVE_INFINITY;
-    }
-
-    /** Probe k lies below w[k] and above w[k-1], where the statistic is constant. */
-    private static double probe(double[] w, int k) {
-        if (k == 0) {
-            return w[0] - 1;
-        }
-        if (k == w.length) {
-            return w[w.length - 1] + 1;
-        }
-        return w[k - 1] + (w[k] - w[k - 1]) / 2;
     }
 
     private static int countAtMost(double[] sorted, double x) {
@@ -214,13 +166,6 @@ public final class PairedRatioTest {
 
     private static double log(double value) {
         return Math.log(Math.max(value, FLOOR));
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 
     private static void checkPairs(double[] candidate, double[] baseline) {

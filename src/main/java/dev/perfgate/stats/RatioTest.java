@@ -1,8 +1,6 @@
 package dev.perfgate.stats;
 
-import java.util.Arrays;
 import java.util.TreeSet;
-import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.statistics.descriptive.Variance;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
@@ -56,11 +54,11 @@ public final class RatioTest {
 
         double[] shifts = distinctPairwiseDifferences(x, y);
         // p(above) grows with the shift tested; the interval's lower end is where it stops rejecting.
-        double lowShift = lowerEnd(shifts, m -> above.withMu(m).test(x, y).getPValue(), alpha);
-        double highShift = upperEnd(shifts, m -> below.withMu(m).test(x, y).getPValue(), alpha);
+        double lowShift = ShiftInterval.lowerEnd(shifts, m -> above.withMu(m).test(x, y).getPValue(), alpha);
+        double highShift = ShiftInterval.upperEnd(shifts, m -> below.withMu(m).test(x, y).getPValue(), alpha);
 
-        double candidateMedian = median(candidate);
-        double baselineMedian = median(baseline);
+        double candidateMedian = ShiftInterval.median(candidate);
+        double baselineMedian = ShiftInterval.median(baseline);
         double ratio = baselineMedian > 0 ? candidateMedian / baselineMedian
                 : candidateMedian > 0 ? Double.POSITIVE_INFINITY : 1.0;
         return new RatioEvidence(candidate.length, baseline.length, candidateMedian, baselineMedian, ratio,
@@ -105,54 +103,6 @@ public final class RatioTest {
         return Variance.of(v).getAsDouble() * (v.length - 1);
     }
 
-    private static double lowerEnd(double[] d, DoubleUnaryOperator pAt, double alpha) {
-        // candidates between the steps of the p-value: below all differences, between neighbours, above all
-        int lo = 0;
-        int hi = d.length;
-        if (pAt.applyAsDouble(probe(d, 0)) >= alpha) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        // invariant: probe(lo) rejects; find the last probe that rejects
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (pAt.applyAsDouble(probe(d, mid)) < alpha) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return lo < d.length ? d[lo] : Double.POSITIVE_INFINITY;
-    }
-
-    private static double upperEnd(double[] d, DoubleUnaryOperator pAt, double alpha) {
-        int lo = 0;
-        int hi = d.length;
-        if (pAt.applyAsDouble(probe(d, d.length)) >= alpha) {
-            return Double.POSITIVE_INFINITY;
-        }
-        // invariant: probe(hi) rejects; find the first probe that rejects
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (pAt.applyAsDouble(probe(d, mid)) < alpha) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo > 0 ? d[lo - 1] : Double.NEGATIVE_INFINITY;
-    }
-
-    /** Probe k lies below d[k] and above d[k-1]: where the p-value is constant between two steps. */
-    private static double probe(double[] d, int k) {
-        if (k == 0) {
-            return d[0] - 1;
-        }
-        if (k == d.length) {
-            return d[d.length - 1] + 1;
-        }
-        return (d[k - 1] + d[k]) / 2;
-    }
-
     private static double[] distinctPairwiseDifferences(double[] x, double[] y) {
         TreeSet<Double> set = new TreeSet<>();
         for (double xi : x) {
@@ -171,13 +121,6 @@ public final class RatioTest {
             logs[i] = Math.log(Math.max(values[i], FLOOR));
         }
         return logs;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
     }
 
     private static void check(double[] values, String side) {

@@ -86,52 +86,108 @@ public final class AbQuality {
             }
         }
 
+        minimumDetectableEffects(aa);
+
         System.out.printf(Locale.ROOT, "%n## Simulated from the A/A pair ratios (%d comparisons per cell, pairs of "
                 + "one build drawn with replacement from all A/A pair ratios and their inverses), share that FAIL%n%n",
                 SIMULATED);
         double[] shifts = {0, 0.02, 0.03, 0.05, 0.10};
         for (DecisionQuality.Series s : SERIES) {
-            List<Double> pool = new ArrayList<>();
-            int n = 0;
-            for (Pairs p : aa) {
-                double[] d = logRatios(s, p);
-                n = d.length;
-                for (double x : d) {
-                    // with the same code on both sides and the order randomised, a pair's ratio is as likely r as
-                    // 1/r: the pool holds both, so it is the A/A null exactly, whatever its shape
-                    pool.add(x);
-                    pool.add(-x);
-                }
-            }
+            List<Double> pool = pool(s, aa);
+            int n = logRatios(s, aa.get(0)).length;
             System.out.printf(Locale.ROOT, "%n%s (%d pairs per build, pool of %d pair ratios)%n%n", s.label(), n,
                     pool.size());
             System.out.println("| true change | " + String.join(" | ", margins()) + " |");
             System.out.println("|---|" + "---:|".repeat(MARGINS.length));
-            double centre = 0;
-            boolean higherIsWorse = s.metric().lowerIsBetter();
             for (double shift : shifts) {
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %+.0f %% |", 100 * shift));
                 for (double margin : MARGINS) {
-                    Random random = new Random(7);
-                    int fails = 0;
-                    for (int k = 0; k < SIMULATED; k++) {
-                        List<Double> cand = new ArrayList<>();
-                        List<Double> base = new ArrayList<>();
-                        for (int i = 0; i < n; i++) {
-                            double d = pool.get(random.nextInt(pool.size())) - centre
-                                    + (higherIsWorse ? 1 : -1) * Math.log1p(shift);
-                            cand.add(Math.exp(d));
-                            base.add(1.0);
-                        }
-                        if (decide(s, margin, cand, base) == Status.FAIL) {
-                            fails++;
-                        }
-                    }
-                    row.append(String.format(Locale.ROOT, " %.2f %% |", 100.0 * fails / SIMULATED));
+                    row.append(String.format(Locale.ROOT, " %.2f %% |",
+                            100 * failShare(s, pool, n, shift, margin, SIMULATED)));
                 }
                 System.out.println(row);
             }
         }
+    }
+
+    /**
+     * The smallest true slowdown a build fails in 80 % and in 95 % of comparisons at margin 0, for the default 15
+     * pairs and for more, with each pair drawn from the A/A pool (pairs are independent replications, so a longer
+     * build is more draws from the same pool). Power rises with the shift, so a bisection finds it.
+     */
+    private static void minimumDetectableEffects(List<Pairs> aa) {
+        int[] pairCounts = {15, 30, 60, 120};
+        System.out.printf(Locale.ROOT, "%n## Minimum detectable effect at margin 0 (simulated, %d comparisons per "
+                + "point; the smallest slowdown FAILed in 80 %% / 95 %% of builds), and the share of an exact +5 %% "
+                + "slowdown caught%n%n", MDE_SIMULATED);
+        System.out.println("| series | pairs | MDE (80 %) | MDE (95 %) | +5 % caught |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (DecisionQuality.Series s : SERIES) {
+            if (!s.metric().lowerIsBetter()) {
+                continue; // the open model fixes the throughput: a slowdown does not move it
+            }
+            List<Double> pool = pool(s, aa);
+            for (int n : pairCounts) {
+                System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %.1f %% |%n", s.label(), n,
+                        mde(s, pool, n, 0.80), mde(s, pool, n, 0.95),
+                        100 * failShare(s, pool, n, 0.05, 0.0, MDE_SIMULATED));
+            }
+        }
+    }
+
+    private static final int MDE_SIMULATED = 1_000;
+
+    private static String mde(DecisionQuality.Series s, List<Double> pool, int pairs, double power) {
+        double lo = 0;
+        double hi = 1.0;
+        if (failShare(s, pool, pairs, hi, 0.0, MDE_SIMULATED) < power) {
+            return "> 100 %";
+        }
+        while (hi - lo > 0.0025) {
+            double mid = (lo + hi) / 2;
+            if (failShare(s, pool, pairs, mid, 0.0, MDE_SIMULATED) >= power) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return String.format(Locale.ROOT, "%.1f %%", 100 * hi);
+    }
+
+    /** The share of simulated builds of {@code pairs} pairs, each drawn from the A/A pool plus the shift, that FAIL. */
+    private static double failShare(DecisionQuality.Series s, List<Double> pool, int pairs, double shift,
+            double margin, int builds) {
+        Random random = new Random(7);
+        boolean higherIsWorse = s.metric().lowerIsBetter();
+        int fails = 0;
+        for (int k = 0; k < builds; k++) {
+            List<Double> cand = new ArrayList<>();
+            List<Double> base = new ArrayList<>();
+            for (int i = 0; i < pairs; i++) {
+                double d = pool.get(random.nextInt(pool.size())) + (higherIsWorse ? 1 : -1) * Math.log1p(shift);
+                cand.add(Math.exp(d));
+                base.add(1.0);
+            }
+            if (decide(s, margin, cand, base) == Status.FAIL) {
+                fails++;
+            }
+        }
+        return (double) fails / builds;
+    }
+
+    /**
+     * Every A/A pair's log ratio and its inverse: with the same code on both sides and the order randomised, a pair's
+     * ratio is as likely r as 1/r, so the pool is the A/A null exactly, whatever its shape.
+     */
+    private static List<Double> pool(DecisionQuality.Series s, List<Pairs> aa) {
+        List<Double> pool = new ArrayList<>();
+        for (Pairs p : aa) {
+            for (double x : logRatios(s, p)) {
+                pool.add(x);
+                pool.add(-x);
+            }
+        }
+        return pool;
     }
 
     private static List<String> margins() {
