@@ -5,8 +5,9 @@
 #   docs/perf/ab-quality.sh aa N                one build per run: HEAD against HEAD (the same code both sides)
 #   docs/perf/ab-quality.sh slow FRACTION N     the candidate does FRACTION more CPU work in /search than its parent
 #   docs/perf/ab-quality.sh analyse             paired decisions at several margins, plus a simulation from the pairs
-#   docs/perf/ab-quality.sh cost                memory and CPU of the services: single run, A/B side by side, A/B with
-#                                               restartPerTrial (peak RSS and CPU time per service JVM, sampled 2x/s)
+#   docs/perf/ab-quality.sh cost [VARIANT...]   memory and CPU of the services (peak RSS and CPU time per service JVM,
+#                                               sampled 2x/s) for the variants single, side-by-side (A/B) and
+#                                               restart-per-trial (A/B with restartPerTrial); all three by default
 # PAIRS (default 15), DURATION (default 4s) and RATE (default 200 req/s, both the quickstart's) shape every run; FIRST (default 1) numbers the first
 # new run, to add runs to a series already collected in $OUT.
 set -euo pipefail
@@ -26,7 +27,9 @@ repo() {
   mkdir -p "$dir" && cp -r examples/quickstart/pom.xml examples/quickstart/src "$dir/"
   sed -i '/quickstart.searchSlowdown=\${quickstart.searchSlowdown}/d' "$dir/pom.xml"
   # the pom's own <duration> and <rate> would win over -Dperfgate.duration and -Dperfgate.rate
-  sed -i "s|<duration>4s</duration>|<duration>$DURATION</duration>|; s|<rate>200</rate>|<rate>$RATE</rate>|" "$dir/pom.xml"
+  # (and <trials>, for the single run of "cost": in A/B mode the pairs replace the trials)
+  sed -i "s|<duration>4s</duration>|<duration>$DURATION</duration>|; s|<rate>200</rate>|<rate>$RATE</rate>|;
+    s|<trials>6</trials>|<trials>$PAIRS</trials>|" "$dir/pom.xml"
   (cd "$dir" && git init -q -b main && git -c user.email=perf@perfgate.dev -c user.name=perf add . \
      && git -c user.email=perf@perfgate.dev -c user.name=perf commit -qm A)
   if [ "$slow" != 0 ]; then
@@ -88,11 +91,19 @@ cost() { # $1 label, $2 repo, then Maven arguments
 case "$mode" in
   cost)
     dir=$(repo 0)
-    # the single run as long as one side of the pairs (its gates against the committed baseline do not matter here)
-    cost single "$dir" -Dperfgate.trials="$PAIRS"
-    cost side-by-side "$dir" -Dperfgate.baselineRef=HEAD -Dperfgate.pairs="$PAIRS"
-    cost restart-per-trial "$dir" -Dperfgate.baselineRef=HEAD -Dperfgate.pairs="$PAIRS" \
-      -Dperfgate.restartPerTrial=true ;;
+    shift
+    for variant in "${@:-single side-by-side restart-per-trial}"; do
+      for v in $variant; do
+        case "$v" in
+          # the single run as long as one side of the pairs (its gates against the committed baseline do not matter)
+          single) cost single "$dir" ;;
+          side-by-side) cost side-by-side "$dir" -Dperfgate.baselineRef=HEAD -Dperfgate.pairs="$PAIRS" ;;
+          restart-per-trial) cost restart-per-trial "$dir" -Dperfgate.baselineRef=HEAD -Dperfgate.pairs="$PAIRS" \
+            -Dperfgate.restartPerTrial=true ;;
+          *) echo "unknown cost variant $v" >&2; exit 2 ;;
+        esac
+      done
+    done ;;
   aa)
     dir=$(repo 0)
     for i in $(seq "$FIRST" $(( FIRST + ${2:-20} - 1 ))); do measure aa "$dir" HEAD "$i"; done ;;
@@ -102,5 +113,5 @@ case "$mode" in
   analyse)
     ./mvnw -B -ntp -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
     java -cp "target/classes:target/test-classes:$(cat target/cp.txt)" dev.perfgate.gate.AbQuality "$OUT" ;;
-  *) echo "usage: $0 aa N | slow FRACTION N | analyse | cost" >&2; exit 2 ;;
+  *) echo "usage: $0 aa N | slow FRACTION N | analyse | cost [VARIANT...]" >&2; exit 2 ;;
 esac
