@@ -33,16 +33,38 @@ public class CompareMojo extends AbstractGateMojo {
     @Parameter(property = "perfgate.compare.baseline")
     private File baseline;
 
-    /** Where the comparison's reports go, TEST-perfgate.xml included; apart from perfgate:check's. */
-    @Parameter(property = "perfgate.compare.outputDirectory",
-            defaultValue = "${project.build.directory}/perfgate-compare")
+    /**
+     * Where the comparison's reports go, TEST-perfgate.xml included, apart from perfgate:check's; default:
+     * perfgate-compare in the project's build directory, or target/perfgate-compare in the current directory without a
+     * project.
+     */
+    @Parameter(property = "perfgate.compare.outputDirectory")
     private File compareDirectory;
+
+    /** Without a pom Maven runs the goal in a stub project whose directories are not resolved ("${project.basedir}"). */
+    private boolean withoutProject() {
+        return project == null || project.getFile() == null;
+    }
+
+    private Path reportDirectory() {
+        if (compareDirectory != null) {
+            return compareDirectory.toPath();
+        }
+        return withoutProject() ? Path.of("target", "perfgate-compare").toAbsolutePath()
+                : Path.of(project.getBuild().getDirectory(), "perfgate-compare");
+    }
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         decisionSettings(false);
-        Path junitFile = compareDirectory.toPath().resolve(JUnitXml.FILE_NAME);
+        Path reports = reportDirectory();
+        Path junitFile = reports.resolve(JUnitXml.FILE_NAME);
         deleteStaleJUnit(junitFile);
+        if (withoutProject() && (run == null || baseline == null)) {
+            throw new MojoFailureException("perfgate: outside a project, perfgate:compare needs both files: "
+                    + "-Dperfgate.compare.run=<run.json or baseline file> -Dperfgate.compare.baseline=<baseline file "
+                    + "or run.json>");
+        }
         File runData = run != null ? run : new File(outputDirectory, "run.json");
         File baseData = baseline != null ? baseline : baselineFile;
         RunResult candidate;
@@ -62,7 +84,7 @@ public class CompareMojo extends AbstractGateMojo {
         List<Gate> parsed = parseGates(candidate.requests().keySet());
         getLog().info("perfgate: comparing " + runData + " with " + baseData);
         Verdict verdict = evaluate(parsed, candidate, reference, BaselineState.PRESENT);
-        report(new Destination(compareDirectory.toPath(), junitFile), candidate, reference, parsed, verdict,
+        report(new Destination(reports, junitFile), candidate, reference, parsed, verdict,
                 haltOnFailure && !parsed.isEmpty(), stepSummaryFromEnvironment());
     }
 }
