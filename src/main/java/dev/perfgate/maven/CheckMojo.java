@@ -1,18 +1,13 @@
 package dev.perfgate.maven;
 
 import dev.perfgate.gate.BaselineState;
-import dev.perfgate.gate.DecisionSettings;
-import dev.perfgate.gate.Status;
 import dev.perfgate.gate.Gate;
-import dev.perfgate.gate.GateEvaluator;
-import dev.perfgate.gate.GateOutcome;
 import dev.perfgate.gate.Verdict;
-import dev.perfgate.report.ReportWriter;
+import dev.perfgate.report.JUnitXml;
 import dev.perfgate.run.RunFileException;
 import dev.perfgate.run.RunJson;
 import dev.perfgate.run.RunResult;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,26 +20,15 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Evaluates every gate against the run written by perfgate:run and the committed baseline, prints every
  * violation on one line, writes the reports, and fails the build when a gate is missed. No run data, zero
- * requests, or a flagged (broken) measurement fails too: a gate never passes for lack of evidence.
+ * requests, or a flagged (broken) measurement fails too: a gate never passes for lack of evidence. With
+ * haltOnFailure=false (report-only) the same reports are written and every violation is a warning.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class CheckMojo extends AbstractPerfgateMojo {
+public class CheckMojo extends AbstractGateMojo {
 
     /** The run to check; default: run.json in outputDirectory, where perfgate:run wrote it. */
     @Parameter(property = "perfgate.runFile")
     private File runFile;
-
-    /** "; root cause candidate: …" from the profiles, or "" when there is none. */
-    private static String rootCause(RunResult run, RunResult baseline) {
-        var candidates = dev.perfgate.report.RootCause.candidates(run, baseline);
-        return candidates.isEmpty() ? "" : "; root cause candidate: " + candidates.get(0).describe();
-    }
-
-    /** Whether the run could have been extended: its trials were then looked at twice. */
-    private static boolean extensionPlanned(RunResult run) {
-        return run.load() != null && run.load().maxTrials() > run.load().plannedTrials()
-                && run.load().plannedTrials() > 0;
-    }
 
     /** The baseline version's run an interleaved run names, or null for a run measured alone. */
     private static Path pairedBaseline(RunResult run, Path runFile) {
@@ -59,12 +43,14 @@ public class CheckMojo extends AbstractPerfgateMojo {
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
         BaselineState missingState = missingBaselineState();
         decisionSettings(false);
+        Path junitFile = junitDirectory.toPath().resolve(JUnitXml.FILE_NAME);
+        deleteStaleJUnit(junitFile);
         File runData = runFile != null ? runFile : new File(outputDirectory, "run.json");
         RunResult run;
         try {
             run = RunJson.read(runData.toPath());
         } catch (RunFileException e) {
-            throw new MojoFailureException("perfgate: no usable run data: " + e.getMessage()
+            throw problem(junitFile, "no-data", "no usable run data: " + e.getMessage()
                     + "; run the measurement first: mvn verify (perfgate:run is bound to integration-test)");
         }
         List<Gate> parsed = parseGates(run.requests().keySet());
@@ -83,7 +69,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
             try {
                 baseline = RunJson.read(paired);
             } catch (RunFileException e) {
-                throw new MojoFailureException("perfgate: the baseline version's run " + e.getMessage()
+                throw problem(junitFile, "incomparable-baseline", "the baseline version's run " + e.getMessage()
                         + "; measure both again: mvn verify");
             }
             getLog().info("perfgate: relative gates compare " + run.pairing().pairs() + " interleaved pairs with "
@@ -92,45 +78,14 @@ public class CheckMojo extends AbstractPerfgateMojo {
             try {
                 baseline = RunJson.read(baselineFile.toPath());
             } catch (RunFileException e) {
-                throw new MojoFailureException("perfgate: the baseline " + e.getMessage()
+                throw problem(junitFile, "incomparable-baseline", "the baseline " + e.getMessage()
                         + "; fix it or record it again: " + RECORD_BASELINE_COMMAND);
             }
         } else {
             state = missingState;
         }
-        DecisionSettings settings = decisionSettings(extensionPlanned(run));
-        Verdict verdict = GateEvaluator.evaluate(parsed, run, baseline, state, RECORD_BASELINE_COMMAND, settings);
-        ReportWriter.Written written;
-        try {
-            written = ReportWriter.write(outputDirectory.toPath(), run, baseline, verdict);
-        } catch (IOException e) {
-            throw new MojoExecutionException("perfgate: cannot write reports to " + outputDirectory + ": "
-                    + e.getMessage(), e);
-        }
-        written.consoleLines().forEach(line -> getLog().info(line));
-        if (written.flameDiff() != null) {
-            getLog().info("perfgate: differential CPU flame graph (red: hotter than the baseline): "
-                    + written.flameDiff());
-        }
-        verdict.warnings().forEach(w -> getLog().warn("perfgate: " + w));
-        List<GateOutcome> failures = verdict.failures();
-        if (failures.isEmpty()) {
-            long inconclusiveChecks = verdict.count(Status.INCONCLUSIVE);
-            long skippedChecks = verdict.count(Status.SKIPPED);
-            getLog().info("perfgate: " + (inconclusiveChecks + skippedChecks == 0
-                    ? "all " + parsed.size() + " gate(s) passed"
-                    : "no gate failed: " + verdict.count(Status.PASS) + " check(s) passed, " + inconclusiveChecks
-                            + " inconclusive, " + skippedChecks + " skipped (see the warnings above)")
-                    + "; report: " + written.markdown());
-            return;
-        }
-        // Every violation, not just the first: a developer fixes them in one go.
-        failures.forEach(f -> getLog().error("perfgate: " + f.message()));
-        throw new MojoFailureException("perfgate: " + failures.size() + " of " + (parsed.size()
-                + verdict.runProblems().size()) + " check(s) failed: " + failures.get(0).message()
-                + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more above)" : "")
-                + rootCause(run, baseline)
-                + "; report: " + written.markdown());
+        Verdict verdict = evaluate(parsed, run, baseline, state);
+        report(new Destination(outputDirectory.toPath(), junitFile), run, baseline, parsed, verdict, haltOnFailure,
+                stepSummaryFromEnvironment());
     }
-
 }

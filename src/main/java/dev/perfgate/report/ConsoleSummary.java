@@ -22,6 +22,11 @@ public final class ConsoleSummary {
     }
 
     public static List<String> lines(RunResult run, RunResult baseline, Verdict verdict) {
+        return lines(run, baseline, verdict, StatusStyle.PLAIN);
+    }
+
+    /** The summary with the status words styled (coloured); padding is computed on the plain words. */
+    public static List<String> lines(RunResult run, RunResult baseline, Verdict verdict, StatusStyle style) {
         List<String> lines = new ArrayList<>();
         lines.add("perfgate: " + Figures.load(run.load()));
         lines.add(Figures.closed(run) ? "latency in ms (closed model: service time, not corrected)"
@@ -68,7 +73,11 @@ public final class ConsoleSummary {
                         o.value() == null ? "-" : Units.value(o.gate().metric(), o.value()), o.limit(),
                         o.baselineValue() == null ? "-" : Units.value(o.gate().metric(), o.baselineValue())));
             }
-            lines.addAll(gates.render("  ", WIDTH));
+            List<String> rendered = gates.render("  ", WIDTH);
+            lines.add(rendered.get(0));
+            for (int i = 0; i < verdict.outcomes().size(); i++) {
+                lines.add(styled(rendered.get(i + 1), verdict.outcomes().get(i).status(), style));
+            }
             List<String> relative = RelativeTable.console(verdict);
             if (!relative.isEmpty()) {
                 lines.add("");
@@ -79,14 +88,22 @@ public final class ConsoleSummary {
             lines.add("  root cause candidate: " + finding.describe());
         }
         for (GateOutcome p : verdict.runProblems()) {
-            lines.add("  " + p.status().name() + "  " + p.message());
+            lines.add("  " + style.apply(p.status(), p.status().name()) + "  " + p.message());
         }
         long failed = verdict.failures().size();
         long skipped = verdict.count(Status.SKIPPED);
         long passed = verdict.count(Status.PASS);
         long inconclusive = verdict.count(Status.INCONCLUSIVE);
-        lines.add("perfgate: " + (verdict.passed() ? "PASSED" : "FAILED") + " (" + passed + " passed, " + failed
-                + " failed, " + inconclusive + " inconclusive, " + skipped + " skipped)");
+        lines.add("perfgate: " + (verdict.passed() ? style.apply(Status.PASS, "PASSED")
+                : style.apply(Status.FAIL, "FAILED")) + " (" + passed + " passed, " + failed + " failed, "
+                + inconclusive + " inconclusive, " + skipped + " skipped)");
         return lines;
+    }
+
+    /** A gate row starts with the indent and the status word: only the word is styled. */
+    private static String styled(String row, Status status, StatusStyle style) {
+        String word = status.name();
+        int at = row.indexOf(word);
+        return at < 0 ? row : row.substring(0, at) + style.apply(status, word) + row.substring(at + word.length());
     }
 }

@@ -280,5 +280,6 @@ class MojoTest {
         MojoExtension.setVariableValueToObject(mojo, "runFile", runFile == null ? null : runFile.toFile());
         MojoExtension.setVariableValueToObject(mojo, "baselineFile", baseline.toFile());
         MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
+        MojoExtension.setVariableValueToObject(mojo, "junitDirectory", dir.resolve("junit").toFile());
     }
 }
