@@ -122,10 +122,12 @@ public class CheckMojo extends AbstractPerfgateMojo {
                     : "no gate failed: " + verdict.count(Status.PASS) + " check(s) passed, " + inconclusiveChecks
                             + " inconclusive, " + skippedChecks + " skipped (see the warnings above)")
                     + "; report: " + written.markdown());
+            getLog().info("perfgate: HTML report: " + written.html());
             return;
         }
         // Every violation, not just the first: a developer fixes them in one go.
         failures.forEach(f -> getLog().error("perfgate: " + f.message()));
+        getLog().info("perfgate: HTML report: " + written.html());
         throw new MojoFailureException("perfgate: " + failures.size() + " of " + (parsed.size()
                 + verdict.runProblems().size()) + " check(s) failed: " + failures.get(0).message()
                 + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more above)" : "")
