@@ -373,8 +373,10 @@ public final class HtmlReport {
     }
 
     private void footer(Assets assets) {
-        html.append("<footer>perfgate ").append(text(run.pluginVersion())).append(" · commit ")
-                .append(text(Figures.shortCommit(run.gitCommit()))).append(" · ").append(text(run.createdAt()))
+        html.append("<footer>perfgate ").append(text(run.pluginVersion())).append(" · ")
+                .append(text(run.gitCommit() == null || run.gitCommit().isBlank() ? "unknown commit"
+                        : "commit " + Figures.shortCommit(run.gitCommit())))
+                .append(" · ").append(text(run.createdAt()))
                 .append(" · charts drawn with ").append(Assets.LIBRARY).append(' ')
                 .append(text(assets.libraryVersion())).append(" (").append(Assets.LICENCE)
                 .append(" licence, © Leon Sorokin), inlined into this page</footer>\n");

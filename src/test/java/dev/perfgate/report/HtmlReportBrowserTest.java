@@ -81,8 +81,9 @@ class HtmlReportBrowserTest {
 
         assertThat(written.html()).isEqualTo(dir.resolve(HtmlReport.FILE)).isNotEmptyFile();
         String page = Files.readString(written.html());
-        assertThat(page).doesNotContain("<script>alert").contains("<h4>Throughput over time</h4>")
-                .contains("<a href=\"" + ProfileFiles.FLAME_CPU + "\">");
+        assertThat(page.contains("<script>alert")).as("the request name as markup").isFalse();
+        assertThat(page.contains("<h4>Throughput over time</h4>")).as("the over-time charts").isTrue();
+        assertThat(page.contains("<a href=\"" + ProfileFiles.FLAME_DIFF + "\">")).as("the flame graph links").isTrue();
         Files.createDirectories(Path.of("target"));
         Files.copy(written.html(), Path.of("target", "perfgate-report.html"), StandardCopyOption.REPLACE_EXISTING);
 
@@ -92,15 +93,17 @@ class HtmlReportBrowserTest {
         // three requests (two names and all requests) × distribution, per-pair latency and throughput; over time 2
         assertThat(charts).extracting(c -> c[1]).containsExactly("nines", "trials", "trials", "nines", "trials",
                 "trials", "nines", "trials", "trials", "time", "time");
-        assertThat(rendered.dom()).contains("data-charts=\"" + charts.size() + "\"");
+        assertThat(rendered.dom().contains("<body data-charts=\"" + charts.size() + "\">"))
+                .as("the script drew all %d charts", charts.size()).isTrue();
         for (String[] c : charts) {
             assertThat(Integer.parseInt(c[2])).as("%s: points in the data", c[0]).isPositive();
             assertThat(attribute(c[3], "data-points")).as("%s: points the script drew", c[0]).isEqualTo(c[2]);
             assertThat(Integer.parseInt(attribute(c[3], "data-ink"))).as("%s: coloured pixels on its canvas", c[0])
                     .isGreaterThan(100);
         }
-        assertThat(rendered.dom()).contains("<h3>GET /q?&lt;script&gt;alert(\"x\")&lt;/script&gt;&amp;b='1'</h3>")
-                .contains("class=\"verdict FAIL\"");
+        assertThat(rendered.dom().contains("<h3>GET /q?&lt;script&gt;alert(\"x\")&lt;/script&gt;&amp;b='1'</h3>"))
+                .as("the request name shown as text").isTrue();
+        assertThat(rendered.dom().contains("class=\"verdict FAIL\"")).as("the verdict").isTrue();
 
         Path png = Path.of("target", "perfgate-report.png");
         String log = HeadlessChromium.screenshot(chromium, written.html(), png, 1280, 4000, dir);
@@ -114,8 +117,9 @@ class HtmlReportBrowserTest {
                 "mvn perfgate:baseline")));
         HeadlessChromium.Rendered withoutBaseline = HeadlessChromium.open(chromium, alone, dir);
         assertNoScriptError(withoutBaseline);
-        assertThat(withoutBaseline.dom()).contains("No baseline to compare with")
-                .contains("No baseline to compare this run's profile with.");
+        assertThat(withoutBaseline.dom().contains("No baseline to compare with")
+                && withoutBaseline.dom().contains("No baseline to compare this run's profile with."))
+                .as("the parts without a baseline say so").isTrue();
         for (String[] c : charts(withoutBaseline.dom())) {
             assertThat(Integer.parseInt(attribute(c[3], "data-ink"))).as("%s alone", c[0]).isGreaterThan(100);
         }
@@ -123,8 +127,10 @@ class HtmlReportBrowserTest {
 
     private static void assertNoScriptError(HeadlessChromium.Rendered rendered) {
         assertThat(rendered.log()).as("Chromium's console").doesNotContain("Uncaught").doesNotContain(":CONSOLE");
-        assertThat(rendered.dom()).as("errors the page's script caught").doesNotContain("data-script-errors")
-                .doesNotContain("id=\"script-errors\"");
+        Matcher body = Pattern.compile("<body[^>]*>").matcher(rendered.dom());
+        assertThat(body.find()).as("a <body> in the DOM").isTrue();
+        assertThat(body.group()).as("errors the page's script caught").doesNotContain("data-script-errors");
+        assertThat(rendered.dom().contains("<p id=\"script-errors\"")).as("the page shows a script error").isFalse();
     }
 
     /** id, kind, expected points and the other attributes of every chart element in the DOM. */
@@ -151,9 +157,9 @@ class HtmlReportBrowserTest {
         RequestSpec checked = new RequestSpec(CHECKED, "GET", "/?q=1", Map.of(), null, 1, List.of(),
                 List.of("never in an answer"), List.of());
         LoadDefinition load = new LoadDefinition(List.of(echo, checked), profile, null);
-        AbPlan ab = new AbPlan(echo(AbPlan.BASELINE_SERVICE_LOG, "-Xmx96m"), "the EchoServer with -Xmx96m", null,
+        AbPlan ab = new AbPlan(echo(AbPlan.BASELINE_SERVICE_LOG), "the EchoServer again", null,
                 List.of(true, false, true), 42L);
-        MeasurementPlan plan = new MeasurementPlan(echo(Measurement.SERVICE_LOG, "-Xmx64m"), PORT_URL, load,
+        MeasurementPlan plan = new MeasurementPlan(echo(Measurement.SERVICE_LOG), PORT_URL, load,
                 () -> new NettyLoadEngine(1), dir, Set.of(), "test", null).withAb(ab);
         RunResult run = new Measurement(plan, new RunLog() {
             @Override
@@ -172,9 +178,9 @@ class HtmlReportBrowserTest {
         return run;
     }
 
-    private ServiceSpec echo(String logFile, String heap) {
+    private ServiceSpec echo(String logFile) {
         return TestApps.main(EchoServer.class)
-                .jvmArgs(heap, "-Dsun.net.httpserver.nodelay=true")
+                .jvmArgs("-Xmx64m", "-Dsun.net.httpserver.nodelay=true")
                 .logFile(dir.resolve(logFile))
                 .readiness(Readiness.http(PORT_URL + "/"))
                 .jfr(JfrOptions.profile(dir))

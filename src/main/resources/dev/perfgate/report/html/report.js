@@ -52,6 +52,11 @@
     return n;
   }
 
+  // a linear axis starts at 0: a throughput of 99.9 against 100 must not look like a collapse
+  function fromZero(u, min, max) {
+    return [0, max > 0 ? max * 1.1 : 1];
+  }
+
   function xAxis(chart) {
     var axis = {label: chart.xLabel};
     var scale = {time: false};
@@ -84,16 +89,20 @@
     if (!el) {
       throw new Error('no element for chart ' + chart.id);
     }
-    var tables = chart.series.map(function (s) { return [s.x, s.y]; });
-    // each series has its own x values; join aligns them, keeping the nulls that break a line
-    var data = tables.length === 1 ? tables[0] : uPlot.join(tables);
+    // the baseline first, so that this run is drawn on top where the two coincide
+    var ordered = chart.series.filter(function (s) { return s.side === 'baseline'; })
+        .concat(chart.series.filter(function (s) { return s.side !== 'baseline'; }));
+    var tables = ordered.map(function (s) { return [s.x, s.y]; });
+    // each series has its own x values; join aligns them. A null breaks a line: mode 2 widens it over the points
+    // the other series add, so that the break reaches this series' next value (a trial's end to the next trial)
+    var data = tables.length === 1 ? tables[0] : uPlot.join(tables, tables.map(function () { return [0, 2]; }));
     var points = 0;
     chart.series.forEach(function (s) {
       s.y.forEach(function (v) { if (v != null) { points++; } });
     });
     var x = xAxis(chart);
     var series = [{label: chart.xLabel, value: legendX(chart)}];
-    chart.series.forEach(function (s) {
+    ordered.forEach(function (s) {
       var line = {
         label: s.label,
         stroke: COLOURS[s.side],
@@ -111,7 +120,7 @@
     var opts = {
       width: width,
       height: 300,
-      scales: {x: x.scale, y: chart.logY ? {distr: 3, log: 10} : {}},
+      scales: {x: x.scale, y: chart.logY ? {distr: 3, log: 10} : {range: fromZero}},
       axes: [x.axis, {label: chart.yLabel, size: 64}],
       series: series,
       hooks: {
