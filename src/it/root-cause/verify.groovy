@@ -18,6 +18,11 @@ assert new File(basedir, "target/perfgate/flame-cpu.html").text.contains("dev.pe
 // the check draws the difference from the two profile summaries' stacks
 assert new File(basedir, "target/perfgate/flame-diff.html").text.contains("dev.perfgate.it.ItService")
 assert log.contains("perfgate: differential CPU flame graph")
+// the HTML report names the candidate, links the differential flame graph, and its path ends the check's log
+def html = new File(basedir, "target/perfgate/index.html").text
+assert html.contains("<td class=\"frame\">dev.perfgate.it.ItService.hot</td>")
+assert html.contains("<a href=\"flame-diff.html\">")
+assert log =~ /perfgate: HTML report: .*target.perfgate.index\.html/
 
 def leftover = ["pgrep", "-f", "dev.perfgate.it.ItService"].execute()
 leftover.waitFor()

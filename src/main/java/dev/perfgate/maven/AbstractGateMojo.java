@@ -153,7 +153,7 @@ abstract class AbstractGateMojo extends AbstractPerfgateMojo {
 
     /** The HTML report is written beside result.md (when this perfgate writes one): its path, last, to click on. */
     private void htmlReportLine(Path reports) {
-        Path html = reports.resolve("index.html");
+        Path html = reports.resolve(dev.perfgate.report.HtmlReport.FILE);
         if (Files.isRegularFile(html)) {
             getLog().info("perfgate: HTML report: " + html.toAbsolutePath());
         }

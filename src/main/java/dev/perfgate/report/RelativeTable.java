@@ -64,7 +64,7 @@ final class RelativeTable {
         return table.render("  ", ConsoleSummary.WIDTH);
     }
 
-    private static List<String> cells(GateOutcome o) {
+    static List<String> cells(GateOutcome o) {
         RelativeStats s = o.statistics();
         RatioEvidence e = s.evidence();
         List<String> cells = new ArrayList<>();

@@ -23,8 +23,9 @@ public final class ReportWriter {
      * What was written, and the console summary.
      *
      * @param flameDiff the differential CPU flame graph, or null without two comparable profiles
+     * @param html      index.html
      */
-    public record Written(List<String> consoleLines, Path markdown, Path json, Path flameDiff) {
+    public record Written(List<String> consoleLines, Path markdown, Path json, Path flameDiff, Path html) {
     }
 
     private ReportWriter() {
@@ -36,8 +37,10 @@ public final class ReportWriter {
         Path json = directory.resolve(RESULT_JSON);
         RunJson.writeAtomically(markdown, ResultMarkdown.render(run, baseline, verdict));
         ResultJson.of(verdict, RootCause.all(run, baseline)).write(json);
-        return new Written(ConsoleSummary.lines(run, baseline, verdict), markdown, json,
-                flameDiff(directory, run, baseline));
+        Path flameDiff = flameDiff(directory, run, baseline);
+        // after the flame graph, which the page links to when it exists
+        Path html = HtmlReport.write(directory, run, baseline, verdict);
+        return new Written(ConsoleSummary.lines(run, baseline, verdict), markdown, json, flameDiff, html);
     }
 
     /**

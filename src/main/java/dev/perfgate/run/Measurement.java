@@ -412,7 +412,7 @@ public final class Measurement {
             Files.createDirectories(out);
             try (DirectoryStream<Path> old = Files.newDirectoryStream(out,
                     "{trial-*.hlog,trial-*.jfr,baseline-trial-*,service-*.jfr," + RUN_FILE + "," + AbPlan.BASELINE_RUN_FILE
-                            + ",result.*,"
+                            + ",result.*,index.html,"
                             + String.join(",", ProfileFiles.NAMES) + "}")) {
                 for (Path p : old) {
                     Files.deleteIfExists(p);

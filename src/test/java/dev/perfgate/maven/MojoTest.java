@@ -45,10 +45,19 @@ class MojoTest {
         RunJson.write(runFile, TestRuns.run()
                 .trials(3, "GET /search", TestRuns.req(TestRuns.spread(100, 1_000, 20_000))).build());
         configure(mojo, runFile, dir.resolve("no-baseline.json"));
+        java.util.List<String> info = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.plugin.logging.SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                info.add(content.toString());
+            }
+        });
 
         mojo.execute();
 
         assertThat(Files.readString(dir.resolve("out/result.json"))).contains("\"passed\" : true");
+        assertThat(dir.resolve("out/index.html")).isNotEmptyFile();
+        assertThat(info).last().isEqualTo("perfgate: HTML report: " + dir.resolve("out/index.html"));
     }
 
     @Test
