@@ -1,6 +1,7 @@
 package dev.perfgate.maven;
 
 import dev.perfgate.gate.BaselineState;
+import dev.perfgate.gate.Category;
 import dev.perfgate.gate.DecisionSettings;
 import dev.perfgate.gate.Status;
 import dev.perfgate.gate.Gate;
@@ -57,6 +58,22 @@ public class CheckMojo extends AbstractPerfgateMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
+        try {
+            check();
+        } catch (MojoExecutionException e) {
+            // a rejected configuration, or reports that could not be written: no verdict this build
+            recordNoVerdict(Category.INFRASTRUCTURE, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** A failure before any gate is evaluated, recorded in result.json first. */
+    private MojoFailureException noVerdict(Category category, String message) {
+        recordNoVerdict(category, message);
+        return new MojoFailureException(message);
+    }
+
+    private void check() throws MojoExecutionException, MojoFailureException {
         BaselineState missingState = missingBaselineState();
         decisionSettings(false);
         File runData = runFile != null ? runFile : new File(outputDirectory, "run.json");
@@ -64,15 +81,15 @@ public class CheckMojo extends AbstractPerfgateMojo {
         try {
             run = RunJson.read(runData.toPath());
         } catch (RunFileException e) {
-            throw new MojoFailureException("perfgate: no usable run data: " + e.getMessage()
+            throw noVerdict(Category.NO_DATA, "perfgate: no usable run data: " + e.getMessage()
                     + "; run the measurement first: mvn verify (perfgate:run is bound to integration-test)");
         }
         List<Gate> parsed = parseGates(run.requests().keySet());
         if (parsed.isEmpty()) {
             // A check without gates would always pass: most often the gates sit in another execution or profile.
-            throw new MojoFailureException("perfgate: no <gates> are configured for perfgate:check, so nothing "
-                    + "would be checked; declare them in the plugin's <configuration> (not only in one execution), "
-                    + "or skip the goal with -Dperfgate.skip=true");
+            throw noVerdict(Category.INFRASTRUCTURE, "perfgate: no <gates> are configured for perfgate:check, so "
+                    + "nothing would be checked; declare them in the plugin's <configuration> (not only in one "
+                    + "execution), or skip the goal with -Dperfgate.skip=true");
         }
         RunResult baseline = null;
         BaselineState state = BaselineState.PRESENT;
@@ -83,8 +100,8 @@ public class CheckMojo extends AbstractPerfgateMojo {
             try {
                 baseline = RunJson.read(paired);
             } catch (RunFileException e) {
-                throw new MojoFailureException("perfgate: the baseline version's run " + e.getMessage()
-                        + "; measure both again: mvn verify");
+                throw noVerdict(Category.INCOMPARABLE_BASELINE, "perfgate: the baseline version's run "
+                        + e.getMessage() + "; measure both again: mvn verify");
             }
             getLog().info("perfgate: relative gates compare " + run.pairing().pairs() + " interleaved pairs with "
                     + run.pairing().baselineVersion());
@@ -92,7 +109,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
             try {
                 baseline = RunJson.read(baselineFile.toPath());
             } catch (RunFileException e) {
-                throw new MojoFailureException("perfgate: the baseline " + e.getMessage()
+                throw noVerdict(Category.INCOMPARABLE_BASELINE, "perfgate: the baseline " + e.getMessage()
                         + "; fix it or record it again: " + RECORD_BASELINE_COMMAND);
             }
         } else {
