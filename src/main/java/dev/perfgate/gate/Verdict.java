@@ -1,7 +1,9 @@
 package dev.perfgate.gate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * All outcomes of one evaluation.
@@ -61,5 +63,21 @@ public record Verdict(List<GateOutcome> outcomes, List<GateOutcome> runProblems,
 
     public long count(Status status) {
         return outcomes.stream().filter(o -> o.status() == status).count();
+    }
+
+    /** Why this outcome (a gate check's, or a run problem's: gate null) fails the build, or null when it does not. */
+    public FailureCategory failureCategory(GateOutcome o) {
+        boolean failing = o.gate() == null ? o.status() != Status.PASS : fails(o);
+        if (!failing) {
+            return null;
+        }
+        return o.status() == Status.INCONCLUSIVE ? FailureCategory.INCONCLUSIVE : FailureCategory.of(o.category());
+    }
+
+    /** The distinct kinds of failure, in the order of {@link #failures()}; empty when the verdict passed. */
+    public List<FailureCategory> failureCategories() {
+        Set<FailureCategory> kinds = new LinkedHashSet<>();
+        failures().forEach(o -> kinds.add(failureCategory(o)));
+        return List.copyOf(kinds);
     }
 }

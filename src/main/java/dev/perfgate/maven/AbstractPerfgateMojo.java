@@ -1,13 +1,16 @@
 package dev.perfgate.maven;
 
 import dev.perfgate.gate.BaselineState;
+import dev.perfgate.gate.Category;
 import dev.perfgate.gate.DecisionSettings;
 import dev.perfgate.gate.EnvironmentPolicy;
 import dev.perfgate.gate.InconclusivePolicy;
 import dev.perfgate.gate.GateConfigException;
 import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
+import dev.perfgate.report.ReportWriter;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -94,6 +97,19 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
                 getLog().warn(line);
             }
         };
+    }
+
+    /**
+     * Writes result.json (and result.md) for a goal that stops before a verdict, so that CI reading them sees this
+     * build's failure and never an older build's verdict. Best effort: the goal's own exception fails the build.
+     */
+    protected void recordNoVerdict(Category category, String message) {
+        try {
+            ReportWriter.writeNoVerdict(outputDirectory.toPath(), category, message);
+        } catch (IOException | RuntimeException e) {
+            getLog().warn("perfgate: cannot write " + ReportWriter.RESULT_JSON + " to " + outputDirectory + ": "
+                    + e.getMessage());
+        }
     }
 
     /** The goal's work, when it is not skipped. */

@@ -1,6 +1,7 @@
 package dev.perfgate.maven;
 
 import dev.perfgate.gate.BaselineState;
+import dev.perfgate.gate.Category;
 import dev.perfgate.gate.Gate;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.report.JUnitXml;
@@ -41,24 +42,46 @@ public class CheckMojo extends AbstractGateMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        BaselineState missingState = missingBaselineState();
-        decisionSettings(false);
         Path junitFile = junitDirectory.toPath().resolve(JUnitXml.FILE_NAME);
         deleteStaleJUnit(junitFile);
+        try {
+            check(junitFile);
+        } catch (MojoExecutionException e) {
+            // a rejected configuration, or reports that could not be written: no verdict this build
+            recordNoVerdict(Category.INFRASTRUCTURE, e.getMessage());
+            problem(junitFile, Category.INFRASTRUCTURE.id(), e.getMessage().replaceFirst("^perfgate: ", ""));
+            throw e;
+        }
+    }
+
+    /**
+     * A failure before any gate is evaluated: result.json and the JUnit file say so first, so that CI never reads an
+     * older build's verdict.
+     *
+     * @param message one line, without the "perfgate: " tag
+     */
+    private MojoFailureException noVerdict(Path junitFile, Category category, String message) {
+        recordNoVerdict(category, "perfgate: " + message);
+        return problem(junitFile, category.id(), message);
+    }
+
+    private void check(Path junitFile) throws MojoExecutionException, MojoFailureException {
+        BaselineState missingState = missingBaselineState();
+        decisionSettings(false);
         File runData = runFile != null ? runFile : new File(outputDirectory, "run.json");
         RunResult run;
         try {
             run = RunJson.read(runData.toPath());
         } catch (RunFileException e) {
-            throw problem(junitFile, "no-data", "no usable run data: " + e.getMessage()
+            throw noVerdict(junitFile, Category.NO_DATA, "no usable run data: " + e.getMessage()
                     + "; run the measurement first: mvn verify (perfgate:run is bound to integration-test)");
         }
         List<Gate> parsed = parseGates(run.requests().keySet());
         if (parsed.isEmpty()) {
             // A check without gates would always pass: most often the gates sit in another execution or profile.
-            throw new MojoFailureException("perfgate: no <gates> are configured for perfgate:check, so nothing "
-                    + "would be checked; declare them in the plugin's <configuration> (not only in one execution), "
-                    + "or skip the goal with -Dperfgate.skip=true");
+            throw noVerdict(junitFile, Category.INFRASTRUCTURE, "no <gates> are configured for perfgate:check, so "
+                    + "nothing would be checked; declare them in the plugin's <configuration> (not only in one "
+                    + "execution), or skip the goal with -Dperfgate.skip=true");
         }
         RunResult baseline = null;
         BaselineState state = BaselineState.PRESENT;
@@ -69,8 +92,8 @@ public class CheckMojo extends AbstractGateMojo {
             try {
                 baseline = RunJson.read(paired);
             } catch (RunFileException e) {
-                throw problem(junitFile, "incomparable-baseline", "the baseline version's run " + e.getMessage()
-                        + "; measure both again: mvn verify");
+                throw noVerdict(junitFile, Category.INCOMPARABLE_BASELINE, "the baseline version's run "
+                        + e.getMessage() + "; measure both again: mvn verify");
             }
             getLog().info("perfgate: relative gates compare " + run.pairing().pairs() + " interleaved pairs with "
                     + run.pairing().baselineVersion());
@@ -78,7 +101,7 @@ public class CheckMojo extends AbstractGateMojo {
             try {
                 baseline = RunJson.read(baselineFile.toPath());
             } catch (RunFileException e) {
-                throw problem(junitFile, "incomparable-baseline", "the baseline " + e.getMessage()
+                throw noVerdict(junitFile, Category.INCOMPARABLE_BASELINE, "the baseline " + e.getMessage()
                         + "; fix it or record it again: " + RECORD_BASELINE_COMMAND);
             }
         } else {

@@ -1,6 +1,7 @@
 package dev.perfgate.maven;
 
 import dev.perfgate.gate.BaselineState;
+import dev.perfgate.gate.Category;
 import dev.perfgate.gate.DecisionSettings;
 import dev.perfgate.gate.Gate;
 import dev.perfgate.gate.GateEvaluator;
@@ -117,6 +118,16 @@ public class RunMojo extends AbstractMeasureMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException {
+        try {
+            run();
+        } catch (MojoExecutionException e) {
+            // perfgate:check will not run after this: result.json must say why there is no verdict
+            recordNoVerdict(Category.INFRASTRUCTURE, e.getMessage());
+            throw e;
+        }
+    }
+
+    private void run() throws MojoExecutionException {
         DecisionSettings settings = decisionSettings(false);
         TrialExtension extension = null;
         if (settings.inconclusive() == InconclusivePolicy.EXTEND) {

@@ -1,5 +1,6 @@
 package dev.perfgate.report;
 
+import dev.perfgate.gate.Category;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.profile.FlameGraphs;
 import dev.perfgate.profile.ProfileFiles;
@@ -41,6 +42,21 @@ public final class ReportWriter {
         // after the flame graph, which the page links to when it exists
         Path html = HtmlReport.write(directory, run, baseline, verdict);
         return new Written(ConsoleSummary.lines(run, baseline, verdict), markdown, json, flameDiff, html);
+    }
+
+    /**
+     * The reports of a goal that stopped before any gate was evaluated: result.json (see
+     * {@link ResultJson#noVerdict}) and a result.md of two lines say why; the reports of an earlier check are
+     * removed, so that nothing in the directory shows an older build's verdict.
+     */
+    public static void writeNoVerdict(Path directory, Category category, String message) throws IOException {
+        ResultJson result = ResultJson.noVerdict(category, message);
+        Files.deleteIfExists(directory.resolve(ProfileFiles.FLAME_DIFF));
+        // an older page would show an older verdict; there is none this time
+        Files.deleteIfExists(directory.resolve(HtmlReport.FILE));
+        RunJson.writeAtomically(directory.resolve(RESULT_MARKDOWN), "## perfgate: no verdict\n\n- ❌ **"
+                + category.id() + "**: " + result.runProblems().get(0).message() + "\n");
+        result.write(directory.resolve(RESULT_JSON));
     }
 
     /**

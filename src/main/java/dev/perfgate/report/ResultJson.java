@@ -1,6 +1,8 @@
 package dev.perfgate.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.perfgate.gate.Category;
+import dev.perfgate.gate.FailureCategory;
 import dev.perfgate.gate.Gate;
 import dev.perfgate.gate.GateOutcome;
 import dev.perfgate.gate.RelativeStats;
@@ -14,21 +16,28 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * target/perfgate/result.json: the verdict for machines (CI annotations, dashboards). Values are in the metric's
- * unit, named by {@code unit}: "ms" for latency, "/s" for throughput, "fraction" for error rate.
+ * target/perfgate/result.json: the verdict for machines (CI annotations, dashboards). A published contract:
+ * docs/result-schema.json describes every field, and a test validates what this class writes against it. Values
+ * are in the metric's unit, named by {@code unit}: "ms" for latency, "/s" for throughput, "fraction" for error rate.
  *
- * @param schemaVersion {@link #SCHEMA_VERSION}
- * @param passed        false when any gate check failed or the run has a problem
- * @param gates         one entry per check of each gate, in gate order
+ * @param schemaVersion     {@link #SCHEMA_VERSION}
+ * @param passed            false when any gate check failed or the run has a problem
+ * @param failureCategories the distinct kinds of failure ({@link FailureCategory} ids), in the order of the
+ *                          failures: run problems first, then gate checks; empty when passed
+ * @param gates             one entry per check of each gate, in gate order
  * @param runProblems   problems of the run as a whole (each one fails the build)
  * @param warnings      environment warnings, skipped checks, and inconclusive checks that did not fail the build
  * @param rootCause     what changed between the baseline's profile and this run's, most significant first; empty
  *                      without two comparable profiles
  */
-public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gates, List<Problem> runProblems,
-        List<String> warnings, List<RootCauseEntry> rootCause) {
+public record ResultJson(int schemaVersion, boolean passed, List<String> failureCategories, List<GateEntry> gates,
+        List<Problem> runProblems, List<String> warnings, List<RootCauseEntry> rootCause) {
 
-    public static final int SCHEMA_VERSION = 2;
+    /**
+     * Raised whenever the shape changes (a field or an enum value added, removed or renamed), together with
+     * docs/result-schema.json. 3: failureCategories, gates[].failureCategory, category infrastructure.
+     */
+    public static final int SCHEMA_VERSION = 3;
 
     /**
      * @param index         1-based gate number in the pom
@@ -38,6 +47,8 @@ public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gate
      * @param status        "pass", "fail", "inconclusive" or "skipped"
      * @param category      "threshold", "regression", "improvement-not-met", "no-data", "broken-measurement",
      *                      "missing-baseline", "incomparable-baseline" or "environment-mismatch"
+     * @param failureCategory only when this check fails the build: its category, or "inconclusive" for an
+     *                      inconclusive check under inconclusive=fail
      * @param value         measured value, when there is one
      * @param unit          unit of value and baselineValue
      * @param limit         the limit checked, as text ("max 250 ms")
@@ -46,8 +57,8 @@ public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gate
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record GateEntry(int index, String description, String request, String metric, String status,
-            String category, Double value, String unit, String limit, Double baselineValue, String message,
-            Statistics statistics) {
+            String category, String failureCategory, Double value, String unit, String limit, Double baselineValue,
+            String message, Statistics statistics) {
     }
 
     /**
@@ -89,7 +100,8 @@ public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gate
     }
 
     /**
-     * @param category "no-data" or "broken-measurement"
+     * @param category "no-data", "broken-measurement", "incomparable-baseline" (an unreadable baseline) or
+     *                 "infrastructure" (no gate was evaluated: see {@link #noVerdict})
      * @param message  the one-line problem
      */
     public record Problem(String category, String message) {
@@ -101,7 +113,8 @@ public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gate
      * @param kind          "self-time", "total-time", "allocated-class", "allocation-site", "monitor-class",
      *                      "monitor-site", "park-class", "park-site", "io" or "gc"
      * @param name          the method, class or site
-     * @param shareOf       what the shares are of: "CPU samples", "allocated bytes", "request time" or "wall time"
+     * @param shareOf       what the shares are of: "CPU samples", "allocated bytes", "request time", "time" (GC
+     *                      pauses) or "wall time"
      * @param baselineShare the baseline's share, a fraction
      * @param share         this run's share
      * @param baselineCount the events the baseline's share rests on
@@ -124,20 +137,36 @@ public record ResultJson(int schemaVersion, boolean passed, List<GateEntry> gate
     }
 
     public static ResultJson of(Verdict verdict, List<ProfileDiff.Finding> rootCause) {
-        List<GateEntry> gates = verdict.outcomes().stream().map(ResultJson::entry).toList();
         List<Problem> problems = verdict.runProblems().stream()
                 .map(o -> new Problem(o.category().id(), o.message())).toList();
-        return new ResultJson(SCHEMA_VERSION, verdict.passed(), gates, problems, verdict.warnings(),
-                rootCause.stream().map(RootCauseEntry::of).toList());
+        List<String> failureCategories = verdict.failureCategories().stream().map(FailureCategory::id).toList();
+        return new ResultJson(SCHEMA_VERSION, verdict.passed(), failureCategories,
+                verdict.outcomes().stream().map(o -> entry(o, verdict.failureCategory(o))).toList(), problems,
+                verdict.warnings(), rootCause.stream().map(RootCauseEntry::of).toList());
     }
 
-    private static GateEntry entry(GateOutcome o) {
+    /**
+     * The result of a goal that stopped before any gate was evaluated: failed, with the reason as its only run
+     * problem, so that CI reading result.json sees this build's failure and never an older build's verdict.
+     *
+     * @param category {@link Category#INFRASTRUCTURE} when the run or check could not be carried out,
+     *                 {@link Category#NO_DATA} without usable run data, {@link Category#INCOMPARABLE_BASELINE} for
+     *                 an unreadable baseline
+     * @param message  the one-line reason, as the build failure says it
+     */
+    public static ResultJson noVerdict(Category category, String message) {
+        String text = message == null ? "" : message.startsWith("perfgate: ") ? message.substring(10) : message;
+        return new ResultJson(SCHEMA_VERSION, false, List.of(FailureCategory.of(category).id()), List.of(),
+                List.of(new Problem(category.id(), text)), List.of(), List.of());
+    }
+
+    private static GateEntry entry(GateOutcome o, FailureCategory failure) {
         Gate g = o.gate();
         String unit = g.metric().isLatency() ? "ms"
                 : g.metric().kind() == dev.perfgate.gate.Metric.Kind.THROUGHPUT ? "/s" : "fraction";
         return new GateEntry(g.index(), g.describe(), g.request(), g.metric().name(),
-                o.status().name().toLowerCase(Locale.ROOT), o.category().id(), o.value(), unit, o.limit(),
-                o.baselineValue(), o.message(), Statistics.of(o));
+                o.status().name().toLowerCase(Locale.ROOT), o.category().id(), failure == null ? null : failure.id(),
+                o.value(), unit, o.limit(), o.baselineValue(), o.message(), Statistics.of(o));
     }
 
     public String toJson() {

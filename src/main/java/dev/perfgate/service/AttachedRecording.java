@@ -107,6 +107,7 @@ public final class AttachedRecording implements AutoCloseable {
             } else {
                 predefined(jfr, id, attach.settings(), target);
             }
+            jfr.setRecordingSettings(id, withoutPrivateEvents(jfr.getRecordingSettings(id)));
             jfr.setRecordingOptions(id, options(safetyStop));
             jfr.startRecording(id);
             return recording;
@@ -118,6 +119,16 @@ public final class AttachedRecording implements AutoCloseable {
             throw new ServiceException("perfgate: cannot start a JFR recording in " + target.describe() + ": "
                     + describe(e), e);
         }
+    }
+
+    /** The settings with {@link JfrOptions#PRIVATE_EVENTS_OFF}: the copies must not carry the JVM's secrets. */
+    static Map<String, String> withoutPrivateEvents(Map<String, String> settings) {
+        Map<String, String> changed = new java.util.HashMap<>(settings);
+        for (String option : JfrOptions.PRIVATE_EVENTS_OFF) {
+            int eq = option.indexOf('=');
+            changed.put(option.substring(0, eq), option.substring(eq + 1));
+        }
+        return changed;
     }
 
     private static Map<String, String> options(Duration safetyStop) {

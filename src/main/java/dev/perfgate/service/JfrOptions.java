@@ -23,6 +23,15 @@ import java.util.regex.Pattern;
  */
 public record JfrOptions(boolean enabled, String settings, List<String> extraOptions, Path directory) {
     public static final String RECORDING_NAME = "perfgate";
+    /**
+     * Events that copy the machine's secrets into every trial-N.jfr and say nothing about performance: the
+     * service's environment variables (a CI job's tokens, inherited from the build), its system properties
+     * ({@code -Ddb.password=...}) and the command lines of every process on the machine. Turned off before
+     * {@code extraOptions}, so that jfrEventSettings can turn one back on. (jdk.JVMInformation stays: JMC's rules
+     * need it; it holds the service's JVM and program arguments, as {@code ps} shows them.)
+     */
+    public static final List<String> PRIVATE_EVENTS_OFF = List.of("jdk.InitialEnvironmentVariable#enabled=false",
+            "jdk.InitialSystemProperty#enabled=false", "jdk.SystemProcess#enabled=false");
     /** "jdk.JavaMonitorEnter#threshold=1 ms": JFR accepts it in -XX:StartFlightRecording since JDK 17. */
     private static final Pattern EVENT_SETTING = Pattern.compile("[A-Za-z_$][\\w.$]*#[A-Za-z][\\w-]*=\\S.*");
 
@@ -79,6 +88,7 @@ public record JfrOptions(boolean enabled, String settings, List<String> extraOpt
                 // Without these, JDK 17 silently caps the recording at 250 MB and drops the oldest data,
                 // which would lose early trials of a long run.
                 .append(",maxsize=0,maxage=0");
+        PRIVATE_EVENTS_OFF.forEach(option -> start.append(',').append(option));
         extraOptions.forEach(option -> start.append(',').append(option));
         List<String> args = new ArrayList<>();
         args.add(start.toString());

@@ -63,6 +63,14 @@ public final class Redaction {
         return redactPairs(path);
     }
 
+    /**
+     * Free text that may quote a command line or settings (JMC's analysis lists "suspicious" JVM arguments it found
+     * in a recording): secret {@code name=value} pairs in it are masked.
+     */
+    public static String redactText(String text) {
+        return text == null ? null : redactPairs(text);
+    }
+
     private static String redactPairs(String text) {
         Matcher m = SECRET_PAIR.matcher(text);
         return m.find() ? m.replaceAll("$1" + Matcher.quoteReplacement(MASK)) : text;

@@ -69,6 +69,11 @@ class MojoTest {
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("no usable run data")
                 .hasMessageContaining("run.json does not exist");
+        // result.json still tells CI why there is no verdict
+        var result = RunJson.mapper().readTree(dir.resolve("out/result.json").toFile());
+        assertThat(result.get("passed").asBoolean()).isFalse();
+        assertThat(result.get("failureCategories").toString()).isEqualTo("[\"no-data\"]");
+        assertThat(result.at("/runProblems/0/message").asText()).startsWith("no usable run data");
     }
 
     @Test
@@ -143,6 +148,9 @@ class MojoTest {
                 .hasMessageContaining("gate 2")
                 .hasMessageContaining("latency");
         assertThat(dir.resolve("out/run.json")).doesNotExist();
+        var result = RunJson.mapper().readTree(dir.resolve("out/result.json").toFile());
+        assertThat(result.get("failureCategories").toString()).isEqualTo("[\"infrastructure\"]");
+        assertThat(result.at("/runProblems/0/message").asText()).startsWith("2 gate configuration problem(s)");
     }
 
     @Test

@@ -158,7 +158,7 @@ class ReportsTest {
     void resultJson() throws Exception {
         String json = ResultJson.of(verdict(RUN, BASELINE)).toJson();
         JsonNode tree = RunJson.mapper().readTree(json);
-        assertThat(tree.get("schemaVersion").asInt()).isEqualTo(2);
+        assertThat(tree.get("schemaVersion").asInt()).isEqualTo(ResultJson.SCHEMA_VERSION);
         assertThat(tree.get("passed").asBoolean()).isFalse();
         JsonNode first = tree.get("gates").get(0);
         assertThat(first.get("index").asInt()).isEqualTo(1);

@@ -314,6 +314,9 @@ class AttachedRecordingTest {
         List<RecordedEvent> events = RecordingFile.readAllEvents(file);
         assertThat(events).anySatisfy(e -> assertThat(e.getStartTime()).isBetween(begin, end));
         assertThat(events).anySatisfy(e -> assertThat(e.getEventType().getName()).isEqualTo("jdk.ExecutionSample"));
+        // the JVM's environment, its system properties and the machine's processes stay out of the copies
+        assertThat(events).extracting(e -> e.getEventType().getName()).doesNotContain(
+                "jdk.InitialEnvironmentVariable", "jdk.InitialSystemProperty", "jdk.SystemProcess");
     }
 
     /** The recordings the target JVM has now, over a connection of its own. */

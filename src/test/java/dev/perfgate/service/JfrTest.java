@@ -105,6 +105,35 @@ class JfrTest {
     }
 
     @Test
+    void recordingsCarryNeitherTheEnvironmentNorSystemPropertiesNorOtherProcesses() throws Exception {
+        String token = "EnvTokenValue-" + System.nanoTime();
+        ServiceSpec spec = TestApps.main(EchoServer.class).env("CI_TOKEN", token)
+                .jvmArgs("-Dsun.net.httpserver.nodelay=true")
+                .logFile(dir.resolve("service.log"))
+                .readiness(Readiness.http("http://127.0.0.1:${perfgate.port}/"))
+                .jfr(JfrOptions.profile(dir))
+                .build();
+        Path wholeRun;
+        Path trial;
+        try (ServiceProcess service = ServiceProcess.start(spec)) {
+            service.awaitReady();
+            wholeRun = service.jfrFile().orElseThrow();
+            Instant begin = Instant.now();
+            TestApps.load(service, Duration.ofSeconds(1));
+            trial = service.dumpJfr(dir.resolve("trial-1.jfr"), begin, Instant.now());
+        }
+        for (Path recording : List.of(wholeRun, trial)) {
+            List<String> types = RecordingFile.readAllEvents(recording).stream()
+                    .map(e -> e.getEventType().getName()).distinct().toList();
+            assertThat(types).contains("jdk.JVMInformation", "jdk.ActiveSetting")
+                    .doesNotContain("jdk.InitialEnvironmentVariable", "jdk.InitialSystemProperty", "jdk.SystemProcess");
+            // strings in a recording are stored as UTF-8 or Latin-1 bytes: an ASCII value would be found as it is
+            String bytes = new String(Files.readAllBytes(recording), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(bytes).doesNotContain(token);
+        }
+    }
+
+    @Test
     void malformedEventSettingsAndMissingSettingsFilesAreRefusedBeforeAnythingStarts() {
         assertThatThrownBy(() -> new JfrOptions(true, "profile", List.of("jdk.JavaMonitorEnter#=1 ms"), dir))
                 .isInstanceOf(IllegalArgumentException.class)

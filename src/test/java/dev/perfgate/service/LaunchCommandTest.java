@@ -61,7 +61,9 @@ class LaunchCommandTest {
         LaunchCommand command = LaunchCommand.build(spec, 8123, jfr, dir);
         assertThat(command.argv()).containsExactly("/jdk/bin/java", "-Dperfgate.port=8123",
                 "-XX:StartFlightRecording=name=perfgate,settings=default,filename=" + jfr.toAbsolutePath()
-                        + ",dumponexit=true,maxsize=0,maxage=0,path-to-gc-roots=true",
+                        + ",dumponexit=true,maxsize=0,maxage=0,jdk.InitialEnvironmentVariable#enabled=false,"
+                        + "jdk.InitialSystemProperty#enabled=false,jdk.SystemProcess#enabled=false,"
+                        + "path-to-gc-roots=true",
                 "-XX:FlightRecorderOptions=stackdepth=128", "-Xlog:jfr+startup=error",
                 "-Xmx256m", "-jar", "app.jar");
         assertThat(command.jfrFile()).isEqualTo(jfr.toAbsolutePath());

@@ -33,6 +33,15 @@ class RedactionTest {
     }
 
     @Test
+    void secretPairsAreMaskedInFreeText() {
+        assertThat(Redaction.redactText("The following suspicious application arguments were found in this "
+                + "recording: -Ddb.password=hunter2, -Xmx1g, --api_key=abc."))
+                .isEqualTo("The following suspicious application arguments were found in this recording: "
+                        + "-Ddb.password=***, -Xmx1g, --api_key=***");
+        assertThat(Redaction.redactText(null)).isNull();
+    }
+
+    @Test
     void wellKnownAndConfiguredHeadersAreSecret() {
         assertThat(Redaction.isSecretHeader("Authorization", Set.of())).isTrue();
         assertThat(Redaction.isSecretHeader("cookie", Set.of())).isTrue();

@@ -153,6 +153,11 @@ public final class JMeterTool implements LoadTool {
         return new ToolCommand(argv, Map.of());
     }
 
+    @Override
+    public List<String> secretFiles() {
+        return List.of(SCRIPT_PROPERTIES);
+    }
+
     /** The -J properties a plan reads as {@code ${__P(perfgate.host)}} and so on. */
     Map<String, String> perfgateProperties(TrialPlan plan) {
         URI url = plan.baseUrl();

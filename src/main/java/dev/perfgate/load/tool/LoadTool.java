@@ -6,6 +6,7 @@ import dev.perfgate.load.LoadModel;
 import dev.perfgate.load.TrialPlan;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An external load tool that {@link ToolEngine} runs once per trial (and once for the warm-up): how to call it for a
@@ -50,4 +51,12 @@ public interface LoadTool {
 
     /** What to do when the executable cannot be started, e.g. "install it: apt-get install python3-locust". */
     String installHint();
+
+    /**
+     * Files in the trial's directory that hand the tool secrets (script properties) and are deleted as soon as it
+     * has ended: target/ is often archived by CI, and nothing perfgate leaves there may hold a secret.
+     */
+    default List<String> secretFiles() {
+        return List.of();
+    }
 }

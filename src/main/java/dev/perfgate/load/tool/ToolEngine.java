@@ -76,6 +76,7 @@ public final class ToolEngine implements LoadEngine {
         Path workingDirectory = command.workingDirectory() == null ? directory : command.workingDirectory();
         List<ToolProcess> companions = new ArrayList<>();
         ToolProcess process = null;
+        Path undeleted = null;
         try {
             for (int i = 0; i < command.companions().size(); i++) {
                 companions.add(start(command.companions().get(i), command, workingDirectory,
@@ -115,6 +116,11 @@ public final class ToolEngine implements LoadEngine {
                 process.close();
             }
             companions.forEach(ToolProcess::close);
+            undeleted = deleteSecretFiles(directory);
+        }
+        if (undeleted != null) {
+            throw new LoadException("cannot delete " + undeleted + ", which holds the script properties, after "
+                    + tool.name() + " ran " + what + "; delete it by hand");
         }
         return results.toTrial(plan.trial(), tool.model(), start, end, plan.duration().toMillis() / 1000.0);
     }
@@ -127,6 +133,20 @@ public final class ToolEngine implements LoadEngine {
             throw new LoadException(tool.name() + " could not be started for " + what + " (" + argv.get(0) + ": "
                     + e.getMessage() + "); " + tool.installHint(), e);
         }
+    }
+
+    /** The tool's {@link LoadTool#secretFiles()} gone; the first that could not be deleted, or null. */
+    private Path deleteSecretFiles(Path directory) {
+        Path undeleted = null;
+        for (String name : tool.secretFiles()) {
+            Path file = directory.resolve(name);
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                undeleted = undeleted == null ? file : undeleted;
+            }
+        }
+        return undeleted;
     }
 
     private static String lastOutput(ToolProcess process) {

@@ -108,6 +108,36 @@ class ToolEngineTest {
     }
 
     @Test
+    void filesThatHandTheToolSecretsAreGoneWhenItEnds() throws Exception {
+        run(withSecretFile("cat props.txt > seen.txt; echo 'GET /a 10' > results.txt"), 1);
+        assertThat(Files.readString(dir.resolve("out/tool-trial-1/seen.txt"))).isEqualTo("api.password=s3cret");
+        assertThat(dir.resolve("out/tool-trial-1/props.txt")).doesNotExist();
+        // also when the tool fails
+        assertThatThrownBy(() -> run(withSecretFile("exit 3"), 2)).isInstanceOf(LoadException.class);
+        assertThat(dir.resolve("out/tool-trial-2/props.txt")).doesNotExist();
+    }
+
+    /** A tool handed a secret in props.txt, as JMeter gets its script properties. */
+    private static ShellTool withSecretFile(String script) {
+        return new ShellTool(script) {
+            @Override
+            public ToolCommand command(TrialPlan plan, Path directory) {
+                try {
+                    Files.writeString(directory.resolve("props.txt"), "api.password=s3cret");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return super.command(plan, directory);
+            }
+
+            @Override
+            public List<String> secretFiles() {
+                return List.of("props.txt");
+            }
+        };
+    }
+
+    @Test
     void aToolThatCannotStartSaysHowToInstallIt() {
         ShellTool missing = new ShellTool("") {
             @Override

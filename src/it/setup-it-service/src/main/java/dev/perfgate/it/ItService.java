@@ -13,7 +13,9 @@ import java.util.concurrent.Executors;
  * request in the methods work and hot: a profile shows which one got hotter), it.allocKb (KiB of short-lived
  * Chunk objects per request, allocated in the method allocate), it.lockMs (a background refresher holds the Registry
  * monitor that long, sleeping, every other such period; every request takes the monitor in the method locked and
- * waits when it arrives during a hold).
+ * waits when it arrives during a hold). Two environment variables, for the redaction IT: IT_SET_COOKIE (answer
+ * every request with this Set-Cookie header) and IT_REQUIRE_HEADERS (comma-separated header names: a request
+ * without one of them is answered 400).
  */
 public final class ItService {
     public static void main(String[] args) throws Exception {
@@ -43,6 +45,10 @@ public final class ItService {
             crash.setDaemon(true);
             crash.start();
         }
+        String setCookie = System.getenv("IT_SET_COOKIE");
+        String requireHeaders = System.getenv("IT_REQUIRE_HEADERS");
+        java.util.List<String> required = requireHeaders == null || requireHeaders.isBlank() ? java.util.List.of()
+                : java.util.Arrays.asList(requireHeaders.split(","));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.createContext("/", exchange -> {
@@ -67,7 +73,11 @@ public final class ItService {
             }
             byte[] body = ("{\"path\":\"" + exchange.getRequestURI().getPath() + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
+            if (setCookie != null) {
+                exchange.getResponseHeaders().add("Set-Cookie", setCookie);
+            }
+            boolean complete = required.stream().allMatch(h -> exchange.getRequestHeaders().containsKey(h.trim()));
+            exchange.sendResponseHeaders(complete ? 200 : 400, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
