@@ -110,73 +110,49 @@ public final class Measurement {
         Path out = plan.outputDirectory();
         prepare(out);
         facts = null;
-        RunAssembler candidate = new RunAssembler();
-        RunAssembler baseline = new RunAssembler();
-        TrialTarget candidateTarget = null;
-        TrialTarget baselineTarget = null;
+        AbSide baseline = new AbSide(ab.baselineService(), "the baseline version", AbPlan.BASELINE_PREFIX,
+                "baseline version");
+        AbSide candidate = new AbSide(plan.service(), null, "", "this build");
         TrialProfiles profiles = TrialProfiles.NONE;
         int pairs = ab.pairs();
-        String version = "the baseline version";
         log.info("perfgate: interleaved A/B against " + ab.baselineVersion() + ": " + pairs + " pairs in the order "
                 + String.join(" ", ab.order()) + " (A = baseline version, B = this build; seed " + ab.seed() + ")");
         try (LoadEngine engine = plan.engines().get()) {
             profiles = TrialProfiles.open(plan, log);
+            if (!plan.restartPerTrial()) {
+                // both up and warmed before the first pair, so neither side waits on a start
+                baseline.start(1, pairs);
+                candidate.start(1, pairs);
+                warmUp(engine, baseline.target);
+                warmUp(engine, candidate.target);
+            }
             for (int pair = 1; pair <= pairs; pair++) {
-                if (!plan.restartPerTrial() && candidateTarget == null) {
-                    // both up and warmed before the first pair, so neither side waits on a start
-                    baselineTarget = open(ab.baselineService(), version, pair, pairs);
-                    candidateTarget = open(plan.service(), null, pair, pairs);
-                    warmUp(engine, baselineTarget);
-                    warmUp(engine, candidateTarget);
-                }
                 boolean baselineFirst = ab.baselineFirst().get(pair - 1);
-                for (int turn = 0; turn < 2; turn++) {
-                    boolean baselineTurn = (turn == 0) == baselineFirst;
-                    String label = "pair " + pair + "/" + pairs + (baselineTurn ? ", baseline version" : ", this build");
+                for (AbSide side : baselineFirst ? List.of(baseline, candidate) : List.of(candidate, baseline)) {
                     if (plan.restartPerTrial()) {
                         // One service alive at a time: half the memory of side by side, for a start per trial.
-                        TrialTarget fresh = open(baselineTurn ? ab.baselineService() : plan.service(),
-                                baselineTurn ? version : null, pair, pairs);
-                        if (baselineTurn) {
-                            baselineTarget = fresh;
-                        } else {
-                            candidateTarget = fresh;
-                        }
-                        warmUp(engine, fresh);
+                        side.start(pair, pairs);
+                        warmUp(engine, side.target);
                     }
-                    if (baselineTurn) {
-                        measureTrial(engine, baselineTarget, profiles, pair, pairs, baseline, AbPlan.BASELINE_PREFIX,
-                                label);
-                    } else {
-                        measureTrial(engine, candidateTarget, profiles, pair, pairs, candidate, "", label);
-                    }
+                    measureTrial(engine, side.target, profiles, pair, pairs, side.trials, side.filePrefix,
+                            "pair " + pair + "/" + pairs + ", " + side.label);
                     if (plan.restartPerTrial()) {
-                        if (baselineTurn) {
-                            baselineTarget.close();
-                            baselineTarget = null;
-                        } else {
-                            candidateTarget.close();
-                            candidateTarget = null;
-                        }
+                        side.stop();
                     }
                 }
             }
         } catch (ServiceException | LoadException | java.io.UncheckedIOException | IllegalArgumentException e) {
             throw failure(e);
         } finally {
-            if (baselineTarget != null) {
-                baselineTarget.close();
-            }
-            if (candidateTarget != null) {
-                candidateTarget.close();
-            }
+            baseline.stop();
+            candidate.stop();
             profiles.close();
         }
         Pairing pairing = new Pairing(AbPlan.BASELINE_RUN_FILE, ab.baselineVersion(), ab.order(), ab.seed());
-        RunResult baseRun = build(baseline).withGitCommit(ab.baselineCommit())
+        RunResult baseRun = build(baseline.trials).withGitCommit(ab.baselineCommit())
                 .withPairing(new Pairing(null, ab.baselineVersion(), ab.order(), ab.seed()));
         baseRun = baseRun.withProfile(profile(baseRun, out, false));
-        RunResult run = build(candidate).withPairing(pairing);
+        RunResult run = build(candidate.trials).withPairing(pairing);
         run = run.withProfile(profile(run, out, true));
         try {
             RunJson.write(out.resolve(AbPlan.BASELINE_RUN_FILE), baseRun);
@@ -185,6 +161,35 @@ public final class Measurement {
             throw new MeasurementException("perfgate: cannot write " + out + ": " + e.getMessage(), e);
         }
         return run;
+    }
+
+    /** One side of an interleaved measurement: its launch, its trials' figures and files, and its service when up. */
+    private final class AbSide {
+        private final ServiceSpec spec;
+        /** "the baseline version" for the log, or null for this build's service. */
+        private final String version;
+        private final String filePrefix;
+        private final String label;
+        private final RunAssembler trials = new RunAssembler();
+        private TrialTarget target;
+
+        AbSide(ServiceSpec spec, String version, String filePrefix, String label) {
+            this.spec = spec;
+            this.version = version;
+            this.filePrefix = filePrefix;
+            this.label = label;
+        }
+
+        void start(int pair, int pairs) throws MeasurementException, ServiceException {
+            target = open(spec, version, pair, pairs);
+        }
+
+        void stop() {
+            if (target != null) {
+                target.close();
+                target = null;
+            }
+        }
     }
 
     /** One line for what stopped the measurement; a service's own message already starts with "perfgate:". */
@@ -212,7 +217,7 @@ public final class Measurement {
         }
         boolean scenario = plan.load().external() != null && "java".equals(plan.load().external().tool());
         String what = version != null ? version : scenario ? "the Java scenario's JVM" : "the service";
-        log.info("perfgate: starting " + (plan.restartPerTrial() ? "a fresh " + what.substring(4) + " for trial "
+        log.info("perfgate: starting " + (plan.restartPerTrial() ? "a fresh " + what.substring(4) + (plan.ab() != null ? " for pair " : " for trial ")
                 + trial + "/" + total : what) + " (log: " + spec.logFile() + ")");
         ServiceProcess service = ServiceProcess.start(spec);
         try {
