@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,12 +20,12 @@ public final class ReportWriter {
     public static final String RESULT_JSON = "result.json";
 
     /**
-     * What was written, and the console summary.
+     * What was written. (The console summary is the Mojo's: it colours it for a terminal, see ConsoleSummary.)
      *
      * @param flameDiff the differential CPU flame graph, or null without two comparable profiles
      * @param html      index.html
      */
-    public record Written(List<String> consoleLines, Path markdown, Path json, Path flameDiff, Path html) {
+    public record Written(Path markdown, Path json, Path flameDiff, Path html) {
     }
 
     private ReportWriter() {
@@ -41,7 +40,7 @@ public final class ReportWriter {
         Path flameDiff = flameDiff(directory, run, baseline);
         // after the flame graph, which the page links to when it exists
         Path html = HtmlReport.write(directory, run, baseline, verdict);
-        return new Written(ConsoleSummary.lines(run, baseline, verdict), markdown, json, flameDiff, html);
+        return new Written(markdown, json, flameDiff, html);
     }
 
     /**
