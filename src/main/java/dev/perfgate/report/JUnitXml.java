@@ -63,8 +63,8 @@ public final class JUnitXml {
             GateOutcome o = verdict.outcomes().get(i);
             String name = names.get(i);
             if (verdict.fails(o)) {
-                String type = o.status() == Status.INCONCLUSIVE ? "inconclusive" : o.category().id();
-                cases.add(new Case(name, type, o.message(), null, detail(o)));
+                // the same kind of failure result.json names, so CI can match the two
+                cases.add(new Case(name, verdict.failureCategory(o).id(), o.message(), null, detail(o)));
             } else if (o.status() == Status.PASS) {
                 cases.add(new Case(name, null, null, null, detail(o)));
             } else {

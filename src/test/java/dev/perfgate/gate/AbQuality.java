@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.apache.commons.statistics.descriptive.StandardDeviation;
 
 /**
  * Not a test: the analysis behind docs/perf/ab-quality.md. Reads the interleaved A/B builds collected by
@@ -243,24 +244,12 @@ public final class AbQuality {
     }
 
     private static double median(double[] values) {
-        List<Double> list = new ArrayList<>();
-        for (double v : values) {
-            list.add(v);
-        }
-        return MetricValues.median(list);
+        return MetricValues.median(java.util.Arrays.stream(values).boxed().toList());
     }
 
+    /** The sample standard deviation (n − 1). */
     private static double sd(double[] values) {
-        double mean = 0;
-        for (double v : values) {
-            mean += v;
-        }
-        mean /= values.length;
-        double ss = 0;
-        for (double v : values) {
-            ss += (v - mean) * (v - mean);
-        }
-        return values.length < 2 ? Double.NaN : Math.sqrt(ss / (values.length - 1));
+        return values.length < 2 ? Double.NaN : StandardDeviation.of(values).getAsDouble();
     }
 
     private static double[] toArray(List<Double> values) {

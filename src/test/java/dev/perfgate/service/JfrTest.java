@@ -35,13 +35,17 @@ class JfrTest {
         recordAndDump(JAVA_25);
     }
 
-    private void recordAndDump(Path java) throws Exception {
-        ServiceSpec spec = TestApps.main(EchoServer.class).javaExecutable(java)
+    /** The EchoServer with JFR's profile settings, answering on a free port. */
+    private ServiceSpec.Builder profiledEchoServer() {
+        return TestApps.main(EchoServer.class)
                 .jvmArgs("-Dsun.net.httpserver.nodelay=true")
                 .logFile(dir.resolve("service.log"))
                 .readiness(Readiness.http("http://127.0.0.1:${perfgate.port}/"))
-                .jfr(JfrOptions.profile(dir))
-                .build();
+                .jfr(JfrOptions.profile(dir));
+    }
+
+    private void recordAndDump(Path java) throws Exception {
+        ServiceSpec spec = profiledEchoServer().javaExecutable(java).build();
         Path wholeRun;
         try (ServiceProcess service = ServiceProcess.start(spec)) {
             service.awaitReady();
@@ -107,12 +111,7 @@ class JfrTest {
     @Test
     void recordingsCarryNeitherTheEnvironmentNorSystemPropertiesNorOtherProcesses() throws Exception {
         String token = "EnvTokenValue-" + System.nanoTime();
-        ServiceSpec spec = TestApps.main(EchoServer.class).env("CI_TOKEN", token)
-                .jvmArgs("-Dsun.net.httpserver.nodelay=true")
-                .logFile(dir.resolve("service.log"))
-                .readiness(Readiness.http("http://127.0.0.1:${perfgate.port}/"))
-                .jfr(JfrOptions.profile(dir))
-                .build();
+        ServiceSpec spec = profiledEchoServer().env("CI_TOKEN", token).build();
         Path wholeRun;
         Path trial;
         try (ServiceProcess service = ServiceProcess.start(spec)) {
