@@ -1,8 +1,8 @@
 package dev.perfgate.gate;
 
-import dev.perfgate.run.EnvironmentFingerprint;
-import dev.perfgate.run.JfrInfo;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.perfgate.gate;
 
-import dev.perfgate.run.JfrInfo;
-import dev.perfgate.run.MergedResult;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.MergedResult;
+import dev.perfgate.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -49,11 +49,13 @@ public final class GateEvaluator {
         for (Gate gate : gates) {
             evaluateGate(gate, run, reference, slots, settings);
         }
-        assignHolmLevels(slots.stream().filter(sl -> sl.check() != null).map(Slot::check).toList(), settings);
+        List<RelativeCheck> tested = slots.stream().filter(sl -> sl.check() != null).map(Slot::check).toList();
+        List<HolmLevel> levels = HolmLevel.assign(tested.stream().map(RelativeCheck::failP).toList(), settings);
         List<GateOutcome> outcomes = new ArrayList<>();
+        int next = 0;
         for (Slot slot : slots) {
             outcomes.add(slot.outcome() != null ? slot.outcome()
-                    : slot.check().decide(settings.alphaPerLook(), slot.target()));
+                    : slot.check().decide(settings.alphaPerLook(), levels.get(next++), slot.target()));
         }
         return new Verdict(outcomes, runProblems, warnings, failOnInconclusive);
     }
@@ -382,25 +384,6 @@ public final class GateEvaluator {
 
         static Slot pending(RelativeCheck check, RelativeCheck.Target target) {
             return new Slot(null, check, target);
-        }
-    }
-
-    /**
-     * Holm's step-down over the failing side of every tested relative check: the smallest p-value is tested at
-     * buildAlpha / m, the next at buildAlpha / (m − 1), and so on, each capped at the per-check α; the first that
-     * is not below its level stops the chain. This keeps the chance of any false failure in the build below
-     * buildAlpha, however many gates there are.
-     */
-    static void assignHolmLevels(List<RelativeCheck> checks, DecisionSettings settings) {
-        List<RelativeCheck> sorted = new ArrayList<>(checks);
-        sorted.sort(java.util.Comparator.comparingDouble(RelativeCheck::failP));
-        int m = sorted.size();
-        boolean chain = true;
-        for (int i = 0; i < m; i++) {
-            RelativeCheck c = sorted.get(i);
-            c.alphaFail = Math.min(settings.alphaPerLook(), settings.buildAlphaPerLook() / (m - i));
-            chain = chain && c.failP() < c.alphaFail;
-            c.holmRejects = chain;
         }
     }
 }

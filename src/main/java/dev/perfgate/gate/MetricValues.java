@@ -1,11 +1,11 @@
 package dev.perfgate.gate;
 
-import dev.perfgate.measure.HistogramCodec;
-import dev.perfgate.measure.Latencies;
-import dev.perfgate.run.MergedResult;
-import dev.perfgate.run.RequestStats;
-import dev.perfgate.run.RunResult;
-import dev.perfgate.run.TrialResult;
+import dev.perfgate.result.HistogramCodec;
+import dev.perfgate.result.Latencies;
+import dev.perfgate.result.MergedResult;
+import dev.perfgate.result.RequestStats;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;

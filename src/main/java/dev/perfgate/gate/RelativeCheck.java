@@ -40,8 +40,6 @@ final class RelativeCheck {
     private final boolean worseIsAbove;
     /** Trial i of each side is one interleaved pair: Wilcoxon signed-rank on their log ratios, not Mann-Whitney. */
     private final boolean paired;
-    double alphaFail;
-    boolean holmRejects;
 
     RelativeCheck(Gate gate, Kind kind, List<Double> candidate, List<Double> baseline, double alpha) {
         this(gate, kind, candidate, baseline, false, alpha);
@@ -111,11 +109,12 @@ final class RelativeCheck {
 
     /**
      * @param alphaPass level of the passing side's test
+     * @param holm      the level of the failing side's test, from Holm's step-down over every check of the build
      * @param target    for minImprovement with max/min: the absolute value and whether the target holds; or null
      */
-    GateOutcome decide(double alphaPass, Target target) {
+    GateOutcome decide(double alphaPass, HolmLevel holm, Target target) {
         boolean tooFew = evidence.smallestP() >= alphaPass;
-        boolean failSignificant = holmRejects && failP() < alphaFail && (!noisy() || clearsWorse());
+        boolean failSignificant = holm.rejects() && failP() < holm.alpha() && (!noisy() || clearsWorse());
         boolean passSignificant = passP() < alphaPass && (!noisy() || clearsBetter());
         Status status;
         String reason = null;
@@ -129,7 +128,7 @@ final class RelativeCheck {
         if (status == Status.INCONCLUSIVE) {
             reason = tooFew ? TOO_FEW_TRIALS : noisy() ? TOO_NOISY : NEAR_MARGIN;
         }
-        RelativeStats stats = new RelativeStats(evidence, failP(), passP(), alphaFail, alphaPass, noisy(), reason,
+        RelativeStats stats = new RelativeStats(evidence, failP(), passP(), holm.alpha(), alphaPass, noisy(), reason,
                 finding(status, reason, passSignificant));
         Category category = kind == Kind.REGRESSION ? Category.REGRESSION : Category.IMPROVEMENT_NOT_MET;
         return new GateOutcome(gate, status, category, evidence.candidateMedian(), evidence.baselineMedian(),

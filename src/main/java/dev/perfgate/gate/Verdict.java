@@ -61,6 +61,16 @@ public record Verdict(List<GateOutcome> outcomes, List<GateOutcome> runProblems,
         return warnings;
     }
 
+    /**
+     * The relative checks that more trials could decide: inconclusive, tested, and not too noisy (more trials do not
+     * quieten a noisy machine). What inconclusive=extend asks before it measures more.
+     */
+    public List<GateOutcome> wantingTrials() {
+        return outcomes.stream()
+                .filter(o -> o.status() == Status.INCONCLUSIVE && o.statistics() != null && !o.statistics().noisy())
+                .toList();
+    }
+
     public long count(Status status) {
         return outcomes.stream().filter(o -> o.status() == status).count();
     }

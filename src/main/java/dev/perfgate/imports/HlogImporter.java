@@ -1,6 +1,6 @@
 package dev.perfgate.imports;
 
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.perfgate.imports;
 
 import dev.perfgate.measure.ErrorKind;
-import dev.perfgate.measure.Latencies;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.Latencies;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.measure.RequestRecording;
 import dev.perfgate.measure.TrialRecording;
 import java.util.ArrayList;

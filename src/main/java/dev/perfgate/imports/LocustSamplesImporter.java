@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfgate.measure.ErrorKind;
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import dev.perfgate.measure.RequestRecording;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.perfgate.imports;
 
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;

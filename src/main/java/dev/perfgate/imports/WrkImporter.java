@@ -1,7 +1,7 @@
 package dev.perfgate.imports;
 
 import dev.perfgate.measure.ErrorKind;
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;

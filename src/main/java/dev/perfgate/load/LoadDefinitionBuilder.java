@@ -1,5 +1,6 @@
 package dev.perfgate.load;
 
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.util.Durations;
 import dev.perfgate.util.Redaction;
 import java.io.IOException;
@@ -77,13 +78,11 @@ public final class LoadDefinitionBuilder {
                 problems.add(where + ": <path> must start with '/', but is '" + r.path() + "'");
                 continue;
             }
-            String method = r.method() == null ? "GET" : r.method().trim().toUpperCase(Locale.ROOT);
+            String method = method(r);
             if (!method.matches("[A-Z]+")) {
                 problems.add(where + ": <method> '" + r.method() + "' is not an HTTP method");
             }
-            // The default name goes to logs, reports and the baseline: secret query values are masked in it.
-            String name = r.name() == null || r.name().isBlank()
-                    ? method + " " + Redaction.redactPath(r.path()) : r.name().trim();
+            String name = name(r);
             String at = where + " (" + name + ")";
             if (name.equals("*")) {
                 problems.add(at + ": the name '*' is reserved for all requests together; choose another <name>");
@@ -119,6 +118,30 @@ public final class LoadDefinitionBuilder {
                     nonNull(r.bodyContains()), nonNull(r.bodyMatches())));
         }
         return specs;
+    }
+
+    /**
+     * The names the requests will be measured and gated under, for the drafts whose path is usable: gates are
+     * checked against them even when other parts of the load are still wrong.
+     */
+    public static Set<String> requestNames(List<RequestDraft> requests) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        for (RequestDraft r : requests == null ? List.<RequestDraft>of() : requests) {
+            if (r != null && r.path() != null && r.path().startsWith("/")) {
+                names.add(name(r));
+            }
+        }
+        return names;
+    }
+
+    private static String method(RequestDraft r) {
+        return r.method() == null ? "GET" : r.method().trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** The default name goes to logs, reports and the baseline: secret query values are masked in it. */
+    private static String name(RequestDraft r) {
+        return r.name() == null || r.name().isBlank() ? method(r) + " " + Redaction.redactPath(r.path())
+                : r.name().trim();
     }
 
     private static List<Integer> statuses(String text, String where, List<String> problems) {

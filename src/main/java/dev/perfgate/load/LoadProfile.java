@@ -1,5 +1,6 @@
 package dev.perfgate.load;
 
+import dev.perfgate.result.LoadModel;
 import java.time.Duration;
 import java.util.Objects;
 

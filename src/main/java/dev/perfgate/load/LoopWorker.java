@@ -1,7 +1,7 @@
 package dev.perfgate.load;
 
 import dev.perfgate.measure.ErrorKind;
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;

@@ -1,7 +1,8 @@
 package dev.perfgate.load;
 
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.measure.ErrorKind;
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import dev.perfgate.measure.RequestRecording;
 import dev.perfgate.measure.TrialRecording;
 import io.netty.channel.EventLoop;

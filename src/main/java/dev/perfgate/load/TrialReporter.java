@@ -1,7 +1,7 @@
 package dev.perfgate.load;
 
 import dev.perfgate.measure.ErrorKind;
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,7 @@
 package dev.perfgate.maven;
 
-import dev.perfgate.run.RunFileException;
-import dev.perfgate.run.RunJson;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.goal.PlanningException;
+import dev.perfgate.util.BuildLog;
 import dev.perfgate.service.ServiceSpec;
 import dev.perfgate.version.BaselineArtifact;
 import dev.perfgate.version.BaselineSource;
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.Log;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.Artifact;
@@ -48,7 +45,7 @@ import org.eclipse.aether.version.Version;
 /**
  * The baseline version for interleaved A/B runs, from the pom's {@code <baselineRef>}, {@code <baselineArtifact>},
  * {@code <baselineJar>} or {@code <baselineCommand>}: the Maven half of {@code dev.perfgate.version}. A baseline
- * that cannot be had is a MojoExecutionException saying what to do, never a pass.
+ * that cannot be had is a PlanningException saying what to do, never a pass.
  */
 public final class BaselineVersions {
     /** The version in {@code <baselineArtifact>} that means "the newest release before ${project.version}". */
@@ -58,87 +55,7 @@ public final class BaselineVersions {
     /** A deployed snapshot's resolved version: 1.2.0-20240102.030405-6. */
     private static final Pattern TIMESTAMPED_SNAPSHOT = Pattern.compile(".*-\\d{8}\\.\\d{6}-\\d+$");
 
-    /**
-     * The {@code <baselineRef>} that means "the commit the committed baseline file was recorded at". A colon cannot
-     * be part of a git ref name, so no branch or tag can be meant instead.
-     */
-    public static final String RECORDED_BASELINE_REF = ":baseline";
-
     private BaselineVersions() {
-    }
-
-    /**
-     * The git ref to build: {@code baselineRef} itself, or for {@value #RECORDED_BASELINE_REF} the commit recorded
-     * in the baseline file, so a pull request can be measured against the very version its committed numbers came
-     * from.
-     *
-     * @param recordCommand the command that records a baseline, for the messages
-     * @throws MojoExecutionException when the file is missing, unreadable or records no commit
-     */
-    public static String resolveRef(String baselineRef, Path baselineFile, String recordCommand)
-            throws MojoExecutionException {
-        if (baselineRef == null || !RECORDED_BASELINE_REF.equals(baselineRef.trim())) {
-            return baselineRef;
-        }
-        String what = "perfgate: <baselineRef> " + RECORDED_BASELINE_REF + " means the commit recorded in "
-                + baselineFile + ", but ";
-        if (!Files.exists(baselineFile)) {
-            throw new MojoExecutionException(what + "there is no such file; record one with " + recordCommand
-                    + " and commit it, or name a git ref");
-        }
-        RunResult baseline;
-        try {
-            baseline = RunJson.read(baselineFile);
-        } catch (RunFileException e) {
-            throw new MojoExecutionException(what + "it cannot be read: " + e.getMessage());
-        }
-        String commit = baseline.gitCommit();
-        if (commit == null || commit.isBlank()) {
-            throw new MojoExecutionException(what + "it records no commit (it was recorded outside a git "
-                    + "repository); record it again with " + recordCommand + " in the repository, or name a git ref");
-        }
-        return commit;
-    }
-
-    /**
-     * The one baseline the pom names, or null when it names none.
-     *
-     * @param candidate the candidate's service, to tell whether an artifact needs its dependencies (main class) or
-     *                  just its jar
-     * @throws MojoExecutionException when more than one is named, or the one named cannot be had
-     */
-    public static BaselineSource select(String baselineRef, String baselineArtifact, File baselineJar,
-            List<String> baselineCommand, ServiceSpec candidate, File projectBasedir, String projectVersion,
-            File outputDirectory, MavenSession session, RepositorySystem system, List<RemoteRepository> repositories,
-            Log log) throws MojoExecutionException {
-        boolean ref = baselineRef != null && !baselineRef.isBlank();
-        boolean artifact = baselineArtifact != null && !baselineArtifact.isBlank();
-        boolean command = baselineCommand != null && !baselineCommand.isEmpty();
-        int named = (ref ? 1 : 0) + (artifact ? 1 : 0) + (baselineJar != null ? 1 : 0) + (command ? 1 : 0);
-        if (named == 0) {
-            return null;
-        }
-        if (named > 1) {
-            throw new MojoExecutionException("perfgate: set one of <baselineRef>, <baselineArtifact>, <baselineJar> "
-                    + "or <baselineCommand>, not " + named);
-        }
-        if (candidate == null) {
-            throw new MojoExecutionException("perfgate: a baseline version runs beside the candidate, which needs a "
-                    + "<service> (with <command>, <jar> or <mainClass>) for perfgate to start");
-        }
-        try {
-            if (ref) {
-                return gitRef(baselineRef, projectBasedir, outputDirectory, session, log);
-            }
-            if (artifact) {
-                return artifact(baselineArtifact, projectVersion, candidate.launch() instanceof ServiceSpec.MainClass,
-                        system, session.getRepositorySession(), repositories, log);
-            }
-            return baselineJar != null ? ExplicitBaseline.jar(baselineJar.toPath())
-                    : ExplicitBaseline.command(baselineCommand);
-        } catch (BaselineVersionException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
     }
 
     /**
@@ -146,7 +63,7 @@ public final class BaselineVersions {
      * mode, settings, local repository and profiles), or reuses the build there when it is at the same commit.
      */
     public static BaselineVersion gitRef(String ref, File projectBasedir, File outputDirectory, MavenSession session,
-            Log log) throws MojoExecutionException {
+            BuildLog log) throws PlanningException {
         Path out = outputDirectory.toPath();
         GitWorktreeBuild build = new GitWorktreeBuild(projectBasedir.toPath(), out.resolve(WORKTREE),
                 out.resolve(BUILD_LOG), runningMaven(session), GitWorktreeBuild.DEFAULT_TIMEOUT,
@@ -154,7 +71,7 @@ public final class BaselineVersions {
         try {
             return build.build(ref);
         } catch (BaselineVersionException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new PlanningException(e.getMessage(), e);
         }
     }
 
@@ -212,15 +129,15 @@ public final class BaselineVersions {
      * @param withDependencies true for a main-class service: the jar and its runtime dependencies; false: the jar
      */
     public static BaselineArtifact artifact(String coordinates, String projectVersion, boolean withDependencies,
-            RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories, Log log)
-            throws MojoExecutionException {
+            RepositorySystem system, RepositorySystemSession session, List<RemoteRepository> repositories, BuildLog log)
+            throws PlanningException {
         Artifact artifact = parse(coordinates);
         if (artifact.getVersion().equalsIgnoreCase(PREVIOUS_RELEASE)) {
             artifact = artifact.setVersion(previousRelease(artifact, projectVersion, system, session, repositories));
         }
         String resolved = artifact.getGroupId() + ":" + artifact.getArtifactId() + ":" + artifact.getVersion();
         if (log != null) {
-            log.info("perfgate: baseline artifact " + resolved);
+            log.info("baseline artifact " + resolved);
         }
         try {
             if (!withDependencies) {
@@ -246,29 +163,29 @@ public final class BaselineVersions {
                 }
             }
             if (jar == null) {
-                throw new MojoExecutionException("perfgate: <baselineArtifact> " + resolved + " resolved to no file; "
+                throw new PlanningException("<baselineArtifact> " + resolved + " resolved to no file; "
                         + "check its coordinates or use <baselineRef>");
             }
             return new BaselineArtifact(resolved, jar, classpath);
         } catch (ArtifactResolutionException | DependencyResolutionException e) {
-            throw new MojoExecutionException("perfgate: cannot resolve <baselineArtifact> " + resolved + " ("
+            throw new PlanningException("cannot resolve <baselineArtifact> " + resolved + " ("
                     + firstLine(e) + "); check the coordinates" + (session.isOffline() ? ", run Maven online once "
                     + "(not -o)" : "") + ", or use <baselineRef>", e);
         }
     }
 
-    private static Artifact parse(String coordinates) throws MojoExecutionException {
+    private static Artifact parse(String coordinates) throws PlanningException {
         try {
             return new DefaultArtifact(coordinates.strip());
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("perfgate: <baselineArtifact> '" + coordinates + "' is not groupId:"
+            throw new PlanningException("<baselineArtifact> '" + coordinates + "' is not groupId:"
                     + "artifactId:version; give e.g. com.example:service:1.2.0, or com.example:service:"
                     + PREVIOUS_RELEASE + " for the newest release before this version");
         }
     }
 
     private static String previousRelease(Artifact artifact, String projectVersion, RepositorySystem system,
-            RepositorySystemSession session, List<RemoteRepository> repositories) throws MojoExecutionException {
+            RepositorySystemSession session, List<RemoteRepository> repositories) throws PlanningException {
         String ga = artifact.getGroupId() + ":" + artifact.getArtifactId();
         List<String> versions = new ArrayList<>();
         try {
@@ -276,11 +193,11 @@ public final class BaselineVersions {
                     artifact.setVersion("[," + projectVersion + ")"), repositories, null);
             system.resolveVersionRange(session, request).getVersions().forEach(v -> versions.add(v.toString()));
         } catch (VersionRangeResolutionException e) {
-            throw new MojoExecutionException("perfgate: cannot list the versions of " + ga + " (" + firstLine(e)
+            throw new PlanningException("cannot list the versions of " + ga + " (" + firstLine(e)
                     + "); set <baselineArtifact> to an existing version or use <baselineRef>", e);
         }
-        return newestReleaseBelow(projectVersion, versions).orElseThrow(() -> new MojoExecutionException(
-                "perfgate: no release of " + ga + " before " + projectVersion + " in " + names(repositories)
+        return newestReleaseBelow(projectVersion, versions).orElseThrow(() -> new PlanningException(
+                "no release of " + ga + " before " + projectVersion + " in " + names(repositories)
                         + (session.isOffline() ? " (offline: only what the local repository knows)" : "")
                         + "; set <baselineArtifact> to an existing version or use <baselineRef>"));
     }

@@ -1,15 +1,11 @@
 package dev.perfgate.maven;
 
-import dev.perfgate.gate.BaselineState;
-import dev.perfgate.gate.Gate;
-import dev.perfgate.gate.Verdict;
+import dev.perfgate.check.CompareRequest;
+import dev.perfgate.check.Comparisons;
 import dev.perfgate.report.JUnitXml;
-import dev.perfgate.run.RunFileException;
-import dev.perfgate.run.RunJson;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RunJson;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -41,50 +37,17 @@ public class CompareMojo extends AbstractGateMojo {
     @Parameter(property = "perfgate.compare.outputDirectory")
     private File compareDirectory;
 
-    /** Without a pom Maven runs the goal in a stub project whose directories are not resolved ("${project.basedir}"). */
-    private boolean withoutProject() {
-        return project == null || project.getFile() == null;
-    }
-
-    private Path reportDirectory() {
-        if (compareDirectory != null) {
-            return compareDirectory.toPath();
-        }
-        return withoutProject() ? Path.of("target", "perfgate-compare").toAbsolutePath()
-                : Path.of(project.getBuild().getDirectory(), "perfgate-compare");
-    }
-
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        decisionSettings(false);
-        Path reports = reportDirectory();
-        Path junitFile = reports.resolve(JUnitXml.FILE_NAME);
-        deleteStaleJUnit(junitFile);
-        if (withoutProject() && (run == null || baseline == null)) {
-            throw new MojoFailureException("perfgate: outside a project, perfgate:compare needs both files: "
-                    + "-Dperfgate.compare.run=<run.json or baseline file> -Dperfgate.compare.baseline=<baseline file "
-                    + "or run.json>");
-        }
-        File runData = run != null ? run : new File(outputDirectory, "run.json");
-        File baseData = baseline != null ? baseline : baselineFile;
-        RunResult candidate;
-        try {
-            candidate = RunJson.read(runData.toPath());
-        } catch (RunFileException e) {
-            throw problem(junitFile, "no-data", "the run to compare " + e.getMessage() + "; name it with "
-                    + "-Dperfgate.compare.run=<run.json or baseline file>");
-        }
-        RunResult reference;
-        try {
-            reference = RunJson.read(baseData.toPath());
-        } catch (RunFileException e) {
-            throw problem(junitFile, "incomparable-baseline", "the run to compare with " + e.getMessage()
-                    + "; name it with -Dperfgate.compare.baseline=<baseline file or run.json>");
-        }
-        List<Gate> parsed = parseGates(candidate.requests().keySet());
-        getLog().info("perfgate: comparing " + runData + " with " + baseData);
-        Verdict verdict = evaluate(parsed, candidate, reference, BaselineState.PRESENT);
-        report(new Destination(reports, junitFile), candidate, reference, parsed, verdict,
-                haltOnFailure && !parsed.isEmpty(), stepSummaryFromEnvironment());
+        // Without a pom Maven runs the goal in a stub project whose directories are not resolved ("${project.basedir}").
+        boolean withoutProject = project == null || project.getFile() == null;
+        Path reports = compareDirectory != null ? compareDirectory.toPath()
+                : withoutProject ? Path.of("target", "perfgate-compare").toAbsolutePath()
+                : Path.of(project.getBuild().getDirectory(), "perfgate-compare");
+        Path runData = run != null ? run.toPath()
+                : withoutProject ? null : outputDirectory.toPath().resolve(RunJson.RUN_FILE);
+        Path reference = baseline != null ? baseline.toPath() : withoutProject ? null : baselineFile.toPath();
+        judge(Comparisons.compare(new CompareRequest(runData, reference, gateSpecs(), decisionSpec())), reports,
+                reports.resolve(JUnitXml.FILE_NAME));
     }
 }

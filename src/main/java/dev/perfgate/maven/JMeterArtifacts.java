@@ -3,7 +3,7 @@ package dev.perfgate.maven;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.MojoExecutionException;
+import dev.perfgate.goal.PlanningException;
 import org.apache.maven.plugin.logging.Log;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -47,12 +47,12 @@ public final class JMeterArtifacts {
      *                       {@code groupId:artifactId:version} (or {@code groupId:artifactId:extension:version}),
      *                       resolved with their dependencies onto the same class path; may be empty
      * @return the jars, in resolution order; ApacheJMeter_config among them
-     * @throws MojoExecutionException when they cannot be resolved (offline without them, no repository reachable),
+     * @throws PlanningException when they cannot be resolved (offline without them, no repository reachable),
      *                                in one line saying what to do
      */
     public static List<Path> resolve(RepositorySystem system, RepositorySystemSession session,
             List<RemoteRepository> repositories, String version, List<String> extraArtifacts, Log log)
-            throws MojoExecutionException {
+            throws PlanningException {
         String v = version == null || version.isBlank() ? DEFAULT_VERSION : version.trim();
         CollectRequest collect = new CollectRequest();
         collect.setRepositories(repositories);
@@ -63,7 +63,7 @@ public final class JMeterArtifacts {
             try {
                 collect.addDependency(new Dependency(new DefaultArtifact(coordinates.trim()), JavaScopes.RUNTIME));
             } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("<jmeterArtifacts> '" + coordinates + "' is not groupId:artifactId:"
+                throw new PlanningException("<jmeterArtifacts> '" + coordinates + "' is not groupId:artifactId:"
                         + "version; give e.g. kg.apc:jmeter-plugins-casutg:2.10");
             }
         }
@@ -73,7 +73,7 @@ public final class JMeterArtifacts {
         try {
             results = system.resolveDependencies(session, request).getArtifactResults();
         } catch (DependencyResolutionException e) {
-            throw new MojoExecutionException("cannot resolve JMeter " + v + "'s jars (" + oneLine(e) + "); they come "
+            throw new PlanningException("cannot resolve JMeter " + v + "'s jars (" + oneLine(e) + "); they come "
                     + "from Maven Central on first use: run Maven online once (not -o), check <jmeterVersion>, or "
                     + "set <scriptCommand> to an installed JMeter's bin/jmeter", e);
         }
@@ -84,7 +84,7 @@ public final class JMeterArtifacts {
             }
         }
         if (log != null) {
-            log.debug("perfgate: JMeter " + v + ": " + jars.size() + " jars resolved");
+            log.debug(MavenBuildLog.tagged("JMeter " + v + ": " + jars.size() + " jars resolved"));
         }
         return jars;
     }

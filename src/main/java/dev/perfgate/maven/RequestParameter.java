@@ -1,5 +1,6 @@
 package dev.perfgate.maven;
 
+import dev.perfgate.load.RequestDraft;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,10 @@ public class RequestParameter {
     private String expectStatus;
     private List<String> bodyContains = new ArrayList<>();
     private List<String> bodyMatches = new ArrayList<>();
+
+    RequestDraft toDraft() {
+        return new RequestDraft(name, method, path, headers, body, weight, expectStatus, bodyContains, bodyMatches);
+    }
 
     public String getName() {
         return name;

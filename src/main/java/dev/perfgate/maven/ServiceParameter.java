@@ -1,5 +1,6 @@
 package dev.perfgate.maven;
 
+import dev.perfgate.goal.ServiceConfig;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,9 +32,15 @@ public class ServiceParameter {
     /** Ready when this URL answers 2xx; default: ready when the port accepts connections. */
     private String readyUrl;
     /** How long the service may take to become ready. */
-    private String readyTimeout = "180s";
+    private String readyTimeout = ServiceConfig.DEFAULT_READY_TIMEOUT;
     /** How long a graceful stop may take before the process tree is killed. */
-    private String stopTimeout = "10s";
+    private String stopTimeout = ServiceConfig.DEFAULT_STOP_TIMEOUT;
+
+    ServiceConfig toConfig() {
+        return new ServiceConfig(command, jar == null ? null : jar.toPath(), mainClass, args, jvmArgs, environment,
+                workingDirectory == null ? null : workingDirectory.toPath(), java == null ? null : java.toPath(), port,
+                readyUrl, readyTimeout, stopTimeout);
+    }
 
     public List<String> getCommand() {
         return command;

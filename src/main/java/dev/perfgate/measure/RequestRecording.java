@@ -1,5 +1,9 @@
 package dev.perfgate.measure;
 
+import dev.perfgate.result.LatencySummary;
+import dev.perfgate.result.RequestStats;
+import java.util.TreeMap;
+import dev.perfgate.result.Latencies;
 import java.util.EnumMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -62,5 +66,20 @@ public final class RequestRecording {
         corrected.add(other.corrected);
         uncorrected.add(other.uncorrected);
         other.errors.forEach(this::addError);
+    }
+
+    /** The stored figures of this recording over {@code measuredSeconds} of measured time. */
+    public RequestStats stats(double measuredSeconds) {
+        long count = requests();
+        long errors = errorCount();
+        Map<String, Long> byKind = new TreeMap<>();
+        errors().forEach((kind, n) -> byKind.put(kind.label(), n));
+        double rate = count == 0 ? 0 : (double) errors / count;
+        // Successes only: in the open model every scheduled request is recorded (unfinished and timed-out ones
+        // too), so counting them would make throughput equal the configured rate whatever the service did.
+        double throughput = measuredSeconds <= 0 ? 0
+                : Math.round((count - errors) / measuredSeconds * 100.0) / 100.0;
+        return new RequestStats(count, errors, byKind, rate, throughput, LatencySummary.of(corrected()),
+                LatencySummary.of(uncorrected()));
     }
 }

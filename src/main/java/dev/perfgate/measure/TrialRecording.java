@@ -1,6 +1,6 @@
 package dev.perfgate.measure;
 
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

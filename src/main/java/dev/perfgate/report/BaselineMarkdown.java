@@ -1,10 +1,11 @@
 package dev.perfgate.report;
 
-import dev.perfgate.run.EnvironmentFingerprint;
-import dev.perfgate.run.JfrInfo;
-import dev.perfgate.run.LoadInfo;
-import dev.perfgate.run.RequestStats;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.RequestStats;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.util.Advice;
 import java.util.Map;
 
 /**
@@ -12,8 +13,8 @@ import java.util.Map;
  * sees what a pull request is compared with, on what machine, under which load, and how to re-record it.
  */
 public final class BaselineMarkdown {
-    /** The command in the page when none is given; the Mojo should pass its own. */
-    public static final String DEFAULT_RECORD_COMMAND = "mvn package perfgate:baseline";
+    /** The command in the page when none is given. */
+    public static final String DEFAULT_RECORD_COMMAND = Advice.RECORD_BASELINE_COMMAND;
 
     private BaselineMarkdown() {
     }

@@ -1,12 +1,13 @@
 package dev.perfgate.report;
 
+import dev.perfgate.check.Comparison;
 import dev.perfgate.gate.GateOutcome;
 import dev.perfgate.gate.Status;
 import dev.perfgate.gate.Units;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.report.TextTable.Align;
-import dev.perfgate.run.RequestStats;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RequestStats;
+import dev.perfgate.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,14 +22,21 @@ public final class ConsoleSummary {
     private ConsoleSummary() {
     }
 
-    public static List<String> lines(RunResult run, RunResult baseline, Verdict verdict) {
-        return lines(run, baseline, verdict, StatusStyle.PLAIN);
+    public static List<LogLine> lines(Comparison comparison) {
+        return lines(comparison, StatusStyle.PLAIN);
     }
 
-    /** The summary with the status words styled (coloured); padding is computed on the plain words. */
-    public static List<String> lines(RunResult run, RunResult baseline, Verdict verdict, StatusStyle style) {
+    /**
+     * The summary with the status words styled (coloured); padding is computed on the plain words. The first and the
+     * last line are messages; the tables between them are detail lines.
+     */
+    public static List<LogLine> lines(Comparison comparison, StatusStyle style) {
+        RunResult run = comparison.run();
+        RunResult baseline = comparison.baseline();
+        Verdict verdict = comparison.verdict();
+        List<LogLine> out = new ArrayList<>();
+        out.add(LogLine.info(Figures.load(run.load())));
         List<String> lines = new ArrayList<>();
-        lines.add("perfgate: " + Figures.load(run.load()));
         lines.add(Figures.closed(run) ? "latency in ms (closed model: service time, not corrected)"
                 : "latency in ms, corrected (from the intended send time)");
 
@@ -84,7 +92,7 @@ public final class ConsoleSummary {
                 lines.addAll(relative);
             }
         }
-        for (var finding : RootCause.candidates(run, baseline)) {
+        for (var finding : comparison.rootCause().hotter()) {
             lines.add("  root cause candidate: " + finding.describe());
         }
         for (GateOutcome p : verdict.runProblems()) {
@@ -94,10 +102,11 @@ public final class ConsoleSummary {
         long skipped = verdict.count(Status.SKIPPED);
         long passed = verdict.count(Status.PASS);
         long inconclusive = verdict.count(Status.INCONCLUSIVE);
-        lines.add("perfgate: " + (verdict.passed() ? style.apply(Status.PASS, "PASSED")
+        lines.forEach(line -> out.add(LogLine.detail(line)));
+        out.add(LogLine.info((verdict.passed() ? style.apply(Status.PASS, "PASSED")
                 : style.apply(Status.FAIL, "FAILED")) + " (" + passed + " passed, " + failed + " failed, "
-                + inconclusive + " inconclusive, " + skipped + " skipped)");
-        return lines;
+                + inconclusive + " inconclusive, " + skipped + " skipped)"));
+        return out;
     }
 
     /** A gate row starts with the indent and the status word: only the word is styled. */

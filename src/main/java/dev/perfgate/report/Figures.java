@@ -1,12 +1,12 @@
 package dev.perfgate.report;
 
 import dev.perfgate.gate.Units;
-import dev.perfgate.run.EnvironmentFingerprint;
-import dev.perfgate.run.JfrInfo;
-import dev.perfgate.run.LoadInfo;
-import dev.perfgate.run.MergedResult;
-import dev.perfgate.run.RequestStats;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.MergedResult;
+import dev.perfgate.result.RequestStats;
+import dev.perfgate.result.RunResult;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

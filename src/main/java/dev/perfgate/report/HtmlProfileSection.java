@@ -3,10 +3,11 @@ package dev.perfgate.report;
 import static dev.perfgate.report.html.Html.attr;
 import static dev.perfgate.report.html.Html.text;
 
+import dev.perfgate.check.Comparison;
 import dev.perfgate.profile.ProfileDiff;
 import dev.perfgate.profile.ProfileFiles;
 import dev.perfgate.profile.ProfileSummary;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -15,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The root-cause part of index.html: the candidates {@link RootCause} finds between the two profiles, what each
+ * The root-cause part of index.html: the candidates {@link dev.perfgate.check.RootCause} finds between the two profiles, what each
  * profile says of itself (CPU-bound or waiting, the hottest methods), and links to the flame graphs and pprof
  * files that are in the output directory.
  */
@@ -37,13 +38,15 @@ final class HtmlProfileSection {
     private HtmlProfileSection() {
     }
 
-    static void render(StringBuilder html, RunResult run, RunResult baseline, Path directory) {
+    static void render(StringBuilder html, Comparison comparison, Path directory) {
+        RunResult run = comparison.run();
+        RunResult baseline = comparison.baseline();
         html.append("<section id=\"root-cause\">\n<h2>Root cause</h2>\n");
-        String absent = whyNotCompared(run, baseline);
+        String absent = whyNotCompared(comparison);
         if (absent != null) {
             html.append("<p class=\"absent\">").append(text(absent)).append("</p>\n");
         } else {
-            findings(html, RootCause.all(run, baseline));
+            findings(html, comparison.rootCause().findings());
         }
         bottleneck(html, "This run", run.profile());
         if (baseline != null) {
@@ -55,7 +58,9 @@ final class HtmlProfileSection {
     }
 
     /** Why there are no candidates to show, or null when the two profiles were compared. */
-    static String whyNotCompared(RunResult run, RunResult baseline) {
+    static String whyNotCompared(Comparison comparison) {
+        RunResult run = comparison.run();
+        RunResult baseline = comparison.baseline();
         if (run.profile() == null) {
             return "No profile of this run (JFR was off, or its recording could not be read): root-cause "
                     + "candidates need a profile of both runs.";
@@ -67,7 +72,7 @@ final class HtmlProfileSection {
             return "The baseline has no profile summary (recorded without JFR, or by an older perfgate): record it "
                     + "again with JFR on to compare profiles.";
         }
-        if (!RootCause.comparable(run, baseline)) {
+        if (!comparison.rootCause().compared()) {
             return "The profiles were not compared: the baseline and this run were recorded with different JFR "
                     + "settings.";
         }

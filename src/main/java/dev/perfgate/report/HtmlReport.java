@@ -3,6 +3,7 @@ package dev.perfgate.report;
 import static dev.perfgate.report.html.Html.attr;
 import static dev.perfgate.report.html.Html.text;
 
+import dev.perfgate.check.Comparison;
 import dev.perfgate.gate.EnvironmentGuard;
 import dev.perfgate.gate.GateOutcome;
 import dev.perfgate.gate.Status;
@@ -15,10 +16,10 @@ import dev.perfgate.report.html.Html;
 import dev.perfgate.report.html.OverTime;
 import dev.perfgate.report.html.PercentileChart;
 import dev.perfgate.report.html.TrialCharts;
-import dev.perfgate.run.MergedResult;
-import dev.perfgate.run.RequestStats;
-import dev.perfgate.run.RunJson;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.MergedResult;
+import dev.perfgate.result.RequestStats;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ import java.util.Map;
 public final class HtmlReport {
     public static final String FILE = "index.html";
 
+    private final Comparison comparison;
     private final RunResult run;
     private final RunResult baseline;
     private final Verdict verdict;
@@ -42,30 +44,29 @@ public final class HtmlReport {
     private final StringBuilder html = new StringBuilder(64 * 1024);
     private int ids;
 
-    private HtmlReport(RunResult run, RunResult baseline, Verdict verdict, Path directory) {
-        this.run = run;
-        this.baseline = baseline;
-        this.verdict = verdict;
+    private HtmlReport(Comparison comparison, Path directory) {
+        this.comparison = comparison;
+        this.run = comparison.run();
+        this.baseline = comparison.baseline();
+        this.verdict = comparison.verdict();
         this.directory = directory;
     }
 
     /**
      * Writes {@value #FILE} into the output directory.
      *
-     * @param baseline the baseline (in an interleaved A/B run, the baseline version's run), or null
+     * @param comparison the run, its baseline (in an interleaved A/B run, the baseline version's run) and verdict
      * @return the page
      */
-    public static Path write(Path outputDirectory, RunResult run, RunResult baseline, Verdict verdict)
-            throws IOException {
+    public static Path write(Path outputDirectory, Comparison comparison) throws IOException {
         Path page = outputDirectory.resolve(FILE);
-        RunJson.writeAtomically(page, render(outputDirectory, run, baseline, verdict));
+        RunJson.writeAtomically(page, render(outputDirectory, comparison));
         return page;
     }
 
     /** @param outputDirectory where the run's interval logs and flame graphs are looked for */
-    public static String render(Path outputDirectory, RunResult run, RunResult baseline, Verdict verdict)
-            throws IOException {
-        return new HtmlReport(run, baseline, verdict, outputDirectory).page(Assets.get());
+    public static String render(Path outputDirectory, Comparison comparison) throws IOException {
+        return new HtmlReport(comparison, outputDirectory).page(Assets.get());
     }
 
     private String page(Assets assets) {
@@ -81,7 +82,7 @@ public final class HtmlReport {
         chartsSection();
         overTimeSection();
         errorsSection();
-        HtmlProfileSection.render(html, run, baseline, directory);
+        HtmlProfileSection.render(html, comparison, directory);
         environmentSection();
         footer(assets);
         html.append("<script type=\"application/json\" id=\"perfgate-data\">")

@@ -5,7 +5,7 @@ import dev.perfgate.gate.GateOutcome;
 import dev.perfgate.gate.Status;
 import dev.perfgate.gate.Units;
 import dev.perfgate.gate.Verdict;
-import dev.perfgate.run.RunJson;
+import dev.perfgate.result.RunJson;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;

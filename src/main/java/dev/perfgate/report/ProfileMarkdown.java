@@ -1,7 +1,7 @@
 package dev.perfgate.report;
 
 import dev.perfgate.profile.ProfileSummary;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RunResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;

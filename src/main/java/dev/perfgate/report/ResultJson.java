@@ -1,6 +1,7 @@
 package dev.perfgate.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.perfgate.check.Comparison;
 import dev.perfgate.gate.Category;
 import dev.perfgate.gate.FailureCategory;
 import dev.perfgate.gate.Gate;
@@ -9,7 +10,7 @@ import dev.perfgate.gate.RelativeStats;
 import dev.perfgate.stats.RatioEvidence;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.profile.ProfileDiff;
-import dev.perfgate.run.RunJson;
+import dev.perfgate.result.RunJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,6 +137,11 @@ public record ResultJson(int schemaVersion, boolean passed, List<String> failure
         return of(verdict, List.of());
     }
 
+    /** The verdict and the root-cause candidates of a comparison. */
+    public static ResultJson of(Comparison comparison) {
+        return of(comparison.verdict(), comparison.rootCause().findings());
+    }
+
     public static ResultJson of(Verdict verdict, List<ProfileDiff.Finding> rootCause) {
         List<Problem> problems = verdict.runProblems().stream()
                 .map(o -> new Problem(o.category().id(), o.message())).toList();
@@ -155,9 +161,8 @@ public record ResultJson(int schemaVersion, boolean passed, List<String> failure
      * @param message  the one-line reason, as the build failure says it
      */
     public static ResultJson noVerdict(Category category, String message) {
-        String text = message == null ? "" : message.startsWith("perfgate: ") ? message.substring(10) : message;
         return new ResultJson(SCHEMA_VERSION, false, List.of(FailureCategory.of(category).id()), List.of(),
-                List.of(new Problem(category.id(), text)), List.of(), List.of());
+                List.of(new Problem(category.id(), message == null ? "" : message)), List.of(), List.of());
     }
 
     private static GateEntry entry(GateOutcome o, FailureCategory failure) {

@@ -1,12 +1,13 @@
 package dev.perfgate.report;
 
+import dev.perfgate.check.Comparison;
 import dev.perfgate.gate.EnvironmentGuard;
 import dev.perfgate.gate.GateOutcome;
 import dev.perfgate.gate.Status;
 import dev.perfgate.gate.Units;
 import dev.perfgate.gate.Verdict;
-import dev.perfgate.run.RequestStats;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RequestStats;
+import dev.perfgate.result.RunResult;
 import java.util.List;
 
 /**
@@ -17,7 +18,10 @@ public final class ResultMarkdown {
     private ResultMarkdown() {
     }
 
-    public static String render(RunResult run, RunResult baseline, Verdict verdict) {
+    public static String render(Comparison comparison) {
+        RunResult run = comparison.run();
+        RunResult baseline = comparison.baseline();
+        Verdict verdict = comparison.verdict();
         StringBuilder md = new StringBuilder();
         int checks = verdict.outcomes().size();
         long failed = verdict.count(Status.FAIL);
@@ -99,7 +103,7 @@ public final class ResultMarkdown {
         }
         md.append('\n');
         md.append(RelativeTable.markdown(verdict));
-        md.append(RootCause.markdown(run, baseline));
+        md.append(RootCauseMarkdown.render(comparison));
         md.append(ProfileMarkdown.render(run));
 
         md.append("<sub>").append(Figures.environment(run.environment())).append(" · ").append(Figures.jfr(run.jfr()))

@@ -1,5 +1,6 @@
 package dev.perfgate.run;
 
+import dev.perfgate.util.BuildLog;
 import dev.perfgate.service.AttachedRecording;
 import dev.perfgate.service.ServiceException;
 import dev.perfgate.util.Redaction;
@@ -9,9 +10,9 @@ import java.time.Instant;
 /** A recording perfgate started over JMX in a JVM it did not launch; each trial's window is copied out of it. */
 final class AttachedProfiles implements TrialProfiles {
     private final AttachedRecording recording;
-    private final RunLog log;
+    private final BuildLog log;
 
-    AttachedProfiles(AttachedRecording recording, RunLog log) {
+    AttachedProfiles(AttachedRecording recording, BuildLog log) {
         this.recording = recording;
         this.log = log;
     }
@@ -28,7 +29,7 @@ final class AttachedProfiles implements TrialProfiles {
     @Override
     public void close() {
         recording.close();
-        recording.closeProblem().ifPresentOrElse(log::warn, () -> log.info("perfgate: stopped and closed the JFR "
+        recording.closeProblem().ifPresentOrElse(log::warn, () -> log.info("stopped and closed the JFR "
                 + "recording in " + Redaction.redactArgument(recording.target())));
     }
 }

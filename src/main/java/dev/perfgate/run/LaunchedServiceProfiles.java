@@ -14,7 +14,7 @@ final class LaunchedServiceProfiles implements TrialProfiles {
         try {
             return target.service().dumpJfr(file, begin, end);
         } catch (ServiceException e) {
-            throw new MeasurementException("perfgate: cannot save the JFR profile of the trial to " + file + ": "
+            throw new MeasurementException("cannot save the JFR profile of the trial to " + file + ": "
                     + e.getMessage() + "; set <jfr>false</jfr> to measure without a profile", e);
         }
     }

@@ -1,5 +1,8 @@
 package dev.perfgate.run;
 
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.LoadModel;
+import dev.perfgate.result.LoadInfo;
 import dev.perfgate.load.ExternalLoad;
 import dev.perfgate.load.Feeder;
 import dev.perfgate.load.LoadDefinition;

@@ -1,5 +1,13 @@
 package dev.perfgate.run;
 
+import dev.perfgate.util.BuildLog;
+import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.Pairing;
+import dev.perfgate.result.TrialResult;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
 import dev.perfgate.load.LoadEngine;
 import dev.perfgate.load.LoadException;
 import dev.perfgate.load.TrialPlan;
@@ -38,15 +46,15 @@ import java.util.List;
  * service perfgate did not start, a recording it runs there over JMX ({@link MeasurementPlan#jfrAttach()}).
  */
 public final class Measurement {
-    public static final String RUN_FILE = "run.json";
+    public static final String RUN_FILE = RunJson.RUN_FILE;
     public static final String SERVICE_LOG = "service.log";
     public static final String FLAME_GRAPH = ProfileFiles.FLAME_CPU;
 
     private final MeasurementPlan plan;
-    private final RunLog log;
+    private final BuildLog log;
     private Facts facts;
 
-    public Measurement(MeasurementPlan plan, RunLog log) {
+    public Measurement(MeasurementPlan plan, BuildLog log) {
         this.plan = plan;
         this.log = log;
     }
@@ -92,7 +100,7 @@ public final class Measurement {
         try {
             RunJson.write(out.resolve(RUN_FILE), run);
         } catch (IOException e) {
-            throw new MeasurementException("perfgate: cannot write " + out.resolve(RUN_FILE) + ": " + e.getMessage(),
+            throw new MeasurementException("cannot write " + out.resolve(RUN_FILE) + ": " + e.getMessage(),
                     e);
         }
         return run;
@@ -115,7 +123,7 @@ public final class Measurement {
         AbSide candidate = new AbSide(plan.service(), null, "", "this build");
         TrialProfiles profiles = TrialProfiles.NONE;
         int pairs = ab.pairs();
-        log.info("perfgate: interleaved A/B against " + ab.baselineVersion() + ": " + pairs + " pairs in the order "
+        log.info("interleaved A/B against " + ab.baselineVersion() + ": " + pairs + " pairs in the order "
                 + String.join(" ", ab.order()) + " (A = baseline version, B = this build; seed " + ab.seed() + ")");
         try (LoadEngine engine = plan.engines().get()) {
             profiles = TrialProfiles.open(plan, log);
@@ -158,7 +166,7 @@ public final class Measurement {
             RunJson.write(out.resolve(AbPlan.BASELINE_RUN_FILE), baseRun);
             RunJson.write(out.resolve(RUN_FILE), run);
         } catch (IOException e) {
-            throw new MeasurementException("perfgate: cannot write " + out + ": " + e.getMessage(), e);
+            throw new MeasurementException("cannot write " + out + ": " + e.getMessage(), e);
         }
         return run;
     }
@@ -192,16 +200,16 @@ public final class Measurement {
         }
     }
 
-    /** One line for what stopped the measurement; a service's own message already starts with "perfgate:". */
+    /** One line for what stopped the measurement. */
     private static MeasurementException failure(Exception e) {
         if (e instanceof ServiceException) {
             return new MeasurementException(e.getMessage(), e);
         }
         if (e instanceof IllegalArgumentException) {
             // The Mojos validate first; this is the engine's own last word on a definition it cannot run.
-            return new MeasurementException("perfgate: the load cannot be run: " + e.getMessage(), e);
+            return new MeasurementException("the load cannot be run: " + e.getMessage(), e);
         }
-        return new MeasurementException("perfgate: " + e.getMessage(), e);
+        return new MeasurementException(e.getMessage(), e);
     }
 
     /** Starts the service, if perfgate starts one, and waits until it is ready. */
@@ -217,12 +225,12 @@ public final class Measurement {
         }
         boolean scenario = plan.load().external() != null && "java".equals(plan.load().external().tool());
         String what = version != null ? version : scenario ? "the Java scenario's JVM" : "the service";
-        log.info("perfgate: starting " + (plan.restartPerTrial() ? "a fresh " + what.substring(4) + (plan.ab() != null ? " for pair " : " for trial ")
+        log.info("starting " + (plan.restartPerTrial() ? "a fresh " + what.substring(4) + (plan.ab() != null ? " for pair " : " for trial ")
                 + trial + "/" + total : what) + " (log: " + spec.logFile() + ")");
         ServiceProcess service = ServiceProcess.start(spec);
         try {
             service.awaitReady();
-            log.info("perfgate: " + (version != null ? version : "service") + " ready (pid " + service.pid()
+            log.info((version != null ? version : "service") + " ready (pid " + service.pid()
                     + ", port " + service.port() + ")");
             return new TrialTarget(service, baseUrl(service.port()));
         } catch (ServiceException | MeasurementException | RuntimeException e) {
@@ -236,9 +244,9 @@ public final class Measurement {
         if (warmup.isZero()) {
             return;
         }
-        log.info("perfgate: warming up for " + Durations.format(warmup) + " against " + target.baseUrl());
+        log.info("warming up for " + Durations.format(warmup) + " against " + target.baseUrl());
         engine.run(new TrialPlan(0, target.baseUrl(), plan.load(), warmup, null,
-                line -> log.info("perfgate: " + line)));
+                line -> log.info(line)));
         target.checkAlive();
     }
 
@@ -258,13 +266,13 @@ public final class Measurement {
         Instant begin = Instant.now();
         TrialRecording recording = engine.run(new TrialPlan(trial, target.baseUrl(), plan.load(),
                 plan.load().profile().duration(), out.resolve(prefix + "trial-" + trial + ".hlog"),
-                line -> log.info("perfgate: " + line.replaceFirst("^trial \\d+", label))));
+                line -> log.info(line.replaceFirst("^trial \\d+", label))));
         Instant end = Instant.now();
         target.checkAlive();
         Path jfr = profiles.save(target, out.resolve(prefix + "trial-" + trial + ".jfr"), begin, end);
         TrialResult result = assembler.add(recording, out, jfr);
-        result.flags().forEach(f -> log.warn("perfgate: " + label + " is not a valid measurement: " + f));
-        result.warnings().forEach(w -> log.warn("perfgate: " + label + ": " + w));
+        result.flags().forEach(f -> log.warn(label + " is not a valid measurement: " + f));
+        result.warnings().forEach(w -> log.warn(label + ": " + w));
     }
 
     /** Asks the extension, if any and if the cap leaves room, how many trials to add. */
@@ -279,7 +287,7 @@ public final class Measurement {
             wanted = hook.extend(build(assembler));
         } catch (RuntimeException e) {
             // Caught here, or run() would report the hook's IllegalArgumentException as a load it cannot run.
-            throw new MeasurementException("perfgate: the trial extension failed after " + trials(measured) + ": "
+            throw new MeasurementException("the trial extension failed after " + trials(measured) + ": "
                     + e, e);
         }
         if (wanted == null || wanted.trials() <= 0) {
@@ -288,7 +296,7 @@ public final class Measurement {
         int more = Math.min(wanted.trials(), room);
         String reason = wanted.reason() == null || wanted.reason().isBlank() ? "more trials requested"
                 : wanted.reason();
-        log.info("perfgate: " + reason + " after " + trials(measured) + "; running " + more + " more (cap "
+        log.info(reason + " after " + trials(measured) + "; running " + more + " more (cap "
                 + plan.maxTrials() + (more < wanted.trials() ? ", " + wanted.trials() + " asked" : "") + ")");
         return more;
     }
@@ -323,9 +331,9 @@ public final class Measurement {
                 // generator left out
                 summary = summary.withLoad(requests, run.overall().stats().uncorrected().mean());
             }
-            summary.warnings().forEach(w -> log.warn("perfgate: profile: " + w));
+            summary.warnings().forEach(w -> log.warn("profile: " + w));
             if (summary.bottleneck() != null) {
-                log.info("perfgate: profile: " + summary.bottleneck().verdict() + ": " + summary.bottleneck().reason());
+                log.info("profile: " + summary.bottleneck().verdict() + ": " + summary.bottleneck().reason());
             }
             if (!files) {
                 return summary;
@@ -334,7 +342,7 @@ public final class Measurement {
             HealthReport health = healthWarnings(windows);
             return health == null ? summary : summary.withHealth(health);
         } catch (IOException | RuntimeException e) {
-            log.warn("perfgate: the JFR profile could not be analysed (" + e.getMessage() + "); the measurement "
+            log.warn("the JFR profile could not be analysed (" + e.getMessage() + "); the measurement "
                     + "stands, without a profile summary");
             return null;
         }
@@ -344,10 +352,10 @@ public final class Measurement {
     private void writeProfileFiles(List<ProfileAnalyzer.Window> windows, Path out) {
         try {
             ProfileFiles.write(windows, out, "the measured trials");
-            log.info("perfgate: flame graphs and pprof profiles in " + out + ": " + String.join(", ",
+            log.info("flame graphs and pprof profiles in " + out + ": " + String.join(", ",
                     ProfileFiles.NAMES));
         } catch (IOException | RuntimeException e) {
-            log.warn("perfgate: the flame graphs and pprof profiles could not be written to " + out + " ("
+            log.warn("the flame graphs and pprof profiles could not be written to " + out + " ("
                     + e.getMessage() + "); the measurement and its profile summary stand");
         }
     }
@@ -357,13 +365,13 @@ public final class Measurement {
         try {
             HealthReport report = HealthCheck.evaluate(windows, HealthReport.Severity.WARNING,
                     HealthCheck.DEFAULT_TIMEOUT);
-            report.findings().forEach(f -> log.warn("perfgate: JFR health: " + f.name() + ": " + f.summary()));
-            report.notes().forEach(n -> log.info("perfgate: JFR health: " + n));
-            log.info("perfgate: JFR health: " + HealthCheck.counts(report)
+            report.findings().forEach(f -> log.warn("JFR health: " + f.name() + ": " + f.summary()));
+            report.notes().forEach(n -> log.info("JFR health: " + n));
+            log.info("JFR health: " + HealthCheck.counts(report)
                     + " by JDK Mission Control's rules (advisory)");
             return report;
         } catch (IOException | RuntimeException | LinkageError e) {
-            log.warn("perfgate: JFR health: JDK Mission Control's analysis was skipped (" + e.getMessage() + ")");
+            log.warn("JFR health: JDK Mission Control's analysis was skipped (" + e.getMessage() + ")");
             return null;
         }
     }
@@ -387,19 +395,13 @@ public final class Measurement {
     private record Facts(String gitCommit, EnvironmentFingerprint environment, LoadInfo load, JfrInfo jfr) {
     }
 
+    /** The base URL, with the port of the service perfgate started (the planner made sure there is one). */
     private URI baseUrl(int port) throws MeasurementException {
-        String url = plan.baseUrl();
-        if (Placeholders.mentionsPort(url)) {
-            if (port < 0) {
-                throw new MeasurementException("perfgate: baseUrl " + url + " uses ${perfgate.port}, but no "
-                        + "<service> is configured to give it a port; set a fixed baseUrl or configure <service>");
-            }
-            url = new Placeholders(port).resolve(url);
-        }
+        String url = port < 0 ? plan.baseUrl() : new Placeholders(port).resolve(plan.baseUrl());
         try {
             return URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new MeasurementException("perfgate: baseUrl '" + url + "' is not a URL: " + e.getMessage(), e);
+            throw new MeasurementException("baseUrl '" + url + "' is not a URL: " + e.getMessage(), e);
         }
     }
 
@@ -424,7 +426,7 @@ public final class Measurement {
                 }
             }
         } catch (IOException e) {
-            throw new MeasurementException("perfgate: cannot prepare " + out + ": " + e.getMessage(), e);
+            throw new MeasurementException("cannot prepare " + out + ": " + e.getMessage(), e);
         }
     }
 }

@@ -36,9 +36,8 @@ public record MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinitio
         JfrAttach jfrAttach, AbPlan ab) {
 
     /**
-     * @throws IllegalArgumentException with a one-line message saying what to change, when restartPerTrial has no
-     *                                  service to restart, maxTrials is below the planned trials, or a JVM to attach
-     *                                  to is given together with a service
+     * The configuration rules (a service to restart, to attach to or to interleave with; the cap on trials) are
+     * checked before a plan is made, by dev.perfgate.goal.MeasurementPlanner, all at once.
      */
     public MeasurementPlan {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -46,29 +45,6 @@ public record MeasurementPlan(ServiceSpec service, String baseUrl, LoadDefinitio
         Objects.requireNonNull(engines, "engines");
         Objects.requireNonNull(outputDirectory, "outputDirectory");
         secretHeaders = secretHeaders == null ? Set.of() : Set.copyOf(secretHeaders);
-        if (restartPerTrial && service == null) {
-            throw new IllegalArgumentException("restartPerTrial is true, but no <service> is configured for "
-                    + "perfgate to restart (the load goes to baseUrl " + baseUrl + "); configure <service>, or set "
-                    + "restartPerTrial to false");
-        }
-        if (jfrAttach != null && service != null) {
-            throw new IllegalArgumentException("jfrAttachPid / jfrJmxUrl name a JVM perfgate did not start, but "
-                    + "<service> is configured and perfgate records the service it starts itself; remove "
-                    + "jfrAttachPid / jfrJmxUrl, or remove <service> to profile a JVM started elsewhere");
-        }
-        if (ab != null && service == null) {
-            throw new IllegalArgumentException("an interleaved A/B measurement starts the baseline version beside the "
-                    + "service, but no <service> is configured; configure the service perfgate starts");
-        }
-        if (ab != null && extension != null) {
-            throw new IllegalArgumentException("inconclusive=extend does not apply to interleaved A/B pairs (their "
-                    + "number is fixed before the first); raise the pairs instead, or use warn or fail");
-        }
-        int planned = load.profile().trials();
-        if (maxTrials < planned) {
-            throw new IllegalArgumentException("maxTrials (" + maxTrials + ") is less than trials (" + planned
-                    + "); set maxTrials to at least " + planned + ", or leave it out to run exactly the trials");
-        }
     }
 
     /** Measured alone. */

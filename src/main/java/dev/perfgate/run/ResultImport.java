@@ -1,5 +1,11 @@
 package dev.perfgate.run;
 
+import dev.perfgate.util.BuildLog;
+import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
 import dev.perfgate.imports.ImportedResults;
 import dev.perfgate.imports.ResultFileException;
 import dev.perfgate.imports.ResultFormat;
@@ -52,9 +58,9 @@ public final class ResultImport {
      *
      * @throws MeasurementException one line naming the file (and line) at fault, or the trial without requests
      */
-    public static RunResult run(Plan plan, RunLog log) throws MeasurementException {
+    public static RunResult run(Plan plan, BuildLog log) throws MeasurementException {
         if (plan.trials().isEmpty()) {
-            throw new MeasurementException("perfgate: nothing to import: give at least one trial's files");
+            throw new MeasurementException("nothing to import: give at least one trial's files");
         }
         List<String> problems = new ArrayList<>();
         List<ResultFormat> formats = new ArrayList<>();
@@ -79,7 +85,7 @@ public final class ResultImport {
                     .map(ResultFormat::id).toList()) + "); import one format per run");
         }
         if (!problems.isEmpty()) {
-            throw new MeasurementException("perfgate: cannot import: " + String.join("; ", problems));
+            throw new MeasurementException("cannot import: " + String.join("; ", problems));
         }
         ResultFormat format = formats.get(0);
         Path out = plan.outputDirectory();
@@ -90,10 +96,10 @@ public final class ResultImport {
             TrialRecording trial = trial(i + 1, plan.trials().get(i), format, plan.duration());
             assembler.add(trial, out, null);
             totalSeconds += trial.measuredSeconds();
-            log.info("perfgate: trial " + (i + 1) + ": " + trial.overall().requests() + " requests from "
+            log.info("trial " + (i + 1) + ": " + trial.overall().requests() + " requests from "
                     + plan.trials().get(i).size() + " file(s) over " + String.format(java.util.Locale.ROOT, "%.1f",
                     trial.measuredSeconds()) + " s");
-            trial.flags().forEach(f -> log.warn("perfgate: trial " + trial.trial() + " is not a valid measurement: "
+            trial.flags().forEach(f -> log.warn("trial " + trial.trial() + " is not a valid measurement: "
                     + f));
         }
         double seconds = totalSeconds / plan.trials().size();
@@ -103,7 +109,7 @@ public final class ResultImport {
         try {
             RunJson.write(out.resolve(Measurement.RUN_FILE), run);
         } catch (IOException e) {
-            throw new MeasurementException("perfgate: cannot write " + out.resolve(Measurement.RUN_FILE) + ": "
+            throw new MeasurementException("cannot write " + out.resolve(Measurement.RUN_FILE) + ": "
                     + e.getMessage(), e);
         }
         return run;
@@ -116,14 +122,14 @@ public final class ResultImport {
             try {
                 merged.merge(format.read(file));
             } catch (ResultFileException e) {
-                throw new MeasurementException("perfgate: cannot import trial " + number + ": " + e.getMessage(), e);
+                throw new MeasurementException("cannot import trial " + number + ": " + e.getMessage(), e);
             } catch (IOException e) {
-                throw new MeasurementException("perfgate: cannot read " + file + " (trial " + number + "): "
+                throw new MeasurementException("cannot read " + file + " (trial " + number + "): "
                         + e.getMessage(), e);
             }
         }
         if (merged.requests() == 0) {
-            throw new MeasurementException("perfgate: trial " + number + " (" + names(files) + ") holds no "
+            throw new MeasurementException("trial " + number + " (" + names(files) + ") holds no "
                     + "requests; a run without data cannot pass a gate");
         }
         long start = merged.firstEpochMillis().orElse(0);
@@ -134,7 +140,7 @@ public final class ResultImport {
         } else if (end > start) {
             seconds = (end - start) / 1000.0;
         } else {
-            throw new MeasurementException("perfgate: trial " + number + " (" + names(files) + ") has no time span "
+            throw new MeasurementException("trial " + number + " (" + names(files) + ") has no time span "
                     + "to compute throughput from; set importDuration to the trial's length, e.g. 30s");
         }
         merged.warn("imported from " + names(files) + " (" + format.id() + "): measured elsewhere");

@@ -1,6 +1,14 @@
 package dev.perfgate.run;
 
-import dev.perfgate.measure.HistogramCodec;
+import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.LatencySummary;
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.MergedResult;
+import dev.perfgate.result.RequestStats;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
+import dev.perfgate.result.HistogramCodec;
 import dev.perfgate.measure.RequestRecording;
 import dev.perfgate.measure.TrialRecording;
 import java.nio.file.Path;
@@ -30,7 +38,7 @@ public final class RunAssembler {
         Map<String, String> histograms = new LinkedHashMap<>();
         RequestRecording overall = recording.overall();
         recording.byRequest().forEach((name, rec) -> {
-            stats.put(name, RequestStats.of(rec, recording.measuredSeconds()));
+            stats.put(name, rec.stats(recording.measuredSeconds()));
             histograms.put(name, HistogramCodec.encode(rec.corrected()));
             mergedByRequest.computeIfAbsent(name, n -> new RequestRecording()).add(rec);
         });
@@ -44,7 +52,7 @@ public final class RunAssembler {
                 ? 0 : LatencySummary.percentileMillis(recording.sendLagWhileIdle(), 99);
         TrialResult trial = new TrialResult(recording.trial(), recording.startEpochMillis(),
                 recording.endEpochMillis(), recording.measuredSeconds(), recording.scheduled(), recording.sent(),
-                lagP99, RequestStats.of(overall, recording.measuredSeconds()), stats, histograms,
+                lagP99, overall.stats(recording.measuredSeconds()), stats, histograms,
                 recording.flags(), recording.warnings(), relative(runDirectory, recording.intervalLog()),
                 relative(runDirectory, jfrFile));
         trials.add(trial);
@@ -77,7 +85,7 @@ public final class RunAssembler {
     }
 
     private MergedResult merged(RequestRecording rec) {
-        return new MergedResult(RequestStats.of(rec, measuredSeconds), HistogramCodec.encode(rec.corrected()),
+        return new MergedResult(rec.stats(measuredSeconds), HistogramCodec.encode(rec.corrected()),
                 HistogramCodec.encode(rec.uncorrected()));
     }
 

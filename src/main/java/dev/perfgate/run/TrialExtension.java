@@ -1,5 +1,7 @@
 package dev.perfgate.run;
 
+import dev.perfgate.result.RunResult;
+
 /**
  * Sequential extension of a measurement: after the planned trials, and again after each extension, the
  * measurement asks whether more trials are needed — e.g. because a statistical gate cannot yet tell a change from

@@ -1,5 +1,7 @@
 package dev.perfgate.run;
 
+import dev.perfgate.util.BuildLog;
+import dev.perfgate.result.JfrInfo;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.service.AttachedRecording;
 import dev.perfgate.service.JfrAttach;
@@ -45,7 +47,7 @@ interface TrialProfiles extends AutoCloseable {
      * What the plan records, called before the first warm-up: an attached recording is started here, so that
      * attach problems are reported before any load is sent.
      */
-    static TrialProfiles open(MeasurementPlan plan, RunLog log) throws MeasurementException {
+    static TrialProfiles open(MeasurementPlan plan, BuildLog log) throws MeasurementException {
         ServiceSpec spec = plan.service();
         if (spec != null) {
             return spec.isJvm() && spec.jfr().enabled() ? new LaunchedServiceProfiles() : NONE;
@@ -63,11 +65,11 @@ interface TrialProfiles extends AutoCloseable {
         } catch (ServiceException e) {
             throw new MeasurementException(e.getMessage() + " (or set jfr=false to measure without a profile)", e);
         }
-        log.info("perfgate: recording JFR (" + attach.settings() + ") in " + where + " as recording " + recording.id()
+        log.info("recording JFR (" + attach.settings() + ") in " + where + " as recording " + recording.id()
                 + ", started in " + (System.nanoTime() - begin) / 1_000_000 + " ms; it stops itself after "
                 + safety.toMinutes() + " min if this build cannot stop it");
         if (!recording.otherRecordings().isEmpty()) {
-            log.warn("perfgate: " + where + " already runs JFR recording(s) " + String.join(", ",
+            log.warn(where + " already runs JFR recording(s) " + String.join(", ",
                     recording.otherRecordings()) + "; JFR records what all running recordings ask for, so the "
                     + "profile and its overhead include theirs");
         }

@@ -1,6 +1,6 @@
 package dev.perfgate.scenario;
 
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.perfgate.scenario;
 
-import dev.perfgate.measure.HistogramCodec;
+import dev.perfgate.result.HistogramCodec;
 import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;

@@ -2,7 +2,7 @@ package dev.perfgate.scenario;
 
 import dev.perfgate.load.OpenSchedule;
 import dev.perfgate.measure.ErrorKind;
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -87,7 +87,7 @@ public final class AttachedRecording implements AutoCloseable {
             MBeanServerConnection server = connector.getMBeanServerConnection();
             ObjectName name = new ObjectName(FlightRecorderMXBean.MXBEAN_NAME);
             if (!server.isRegistered(name)) {
-                throw new ServiceException("perfgate: " + target.describe() + " has no FlightRecorder MBean ("
+                throw new ServiceException(target.describe() + " has no FlightRecorder MBean ("
                         + name + "); it needs a JVM with JFR and the jdk.management.jfr module (JDK 11+, or a jlink "
                         + "image that includes it)");
             }
@@ -99,7 +99,7 @@ public final class AttachedRecording implements AutoCloseable {
             try {
                 ServiceRegistry.register(recording);
             } catch (IllegalStateException e) {
-                throw new ServiceException("perfgate: not recording JFR in " + target.describe() + ": the build "
+                throw new ServiceException("not recording JFR in " + target.describe() + ": the build "
                         + "JVM is shutting down", e);
             }
             if (jfc != null) {
@@ -116,7 +116,7 @@ public final class AttachedRecording implements AutoCloseable {
             throw e;
         } catch (IOException | JMException | RuntimeException e) {
             abandon(recording, connector);
-            throw new ServiceException("perfgate: cannot start a JFR recording in " + target.describe() + ": "
+            throw new ServiceException("cannot start a JFR recording in " + target.describe() + ": "
                     + describe(e), e);
         }
     }
@@ -146,7 +146,7 @@ public final class AttachedRecording implements AutoCloseable {
             jfr.setPredefinedConfiguration(id, settings);
         } catch (IllegalArgumentException e) {
             List<String> known = jfr.getConfigurations().stream().map(c -> c.getName()).toList();
-            throw new ServiceException("perfgate: jfrSettings '" + settings + "' is not a JFR configuration "
+            throw new ServiceException("jfrSettings '" + settings + "' is not a JFR configuration "
                     + target.describe() + " knows (it knows " + String.join(", ", known) + "); use one of them or "
                     + "the path of a .jfc file", e);
         }
@@ -156,7 +156,7 @@ public final class AttachedRecording implements AutoCloseable {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new ServiceException("perfgate: cannot read the JFR settings file " + file.toAbsolutePath()
+            throw new ServiceException("cannot read the JFR settings file " + file.toAbsolutePath()
                     + " (jfrSettings): " + e + "; give an existing .jfc file, or profile / default", e);
         }
     }
@@ -201,7 +201,7 @@ public final class AttachedRecording implements AutoCloseable {
             } catch (IOException ignored) {
                 // a partial file is removed by the next run's clean-up
             }
-            throw new ServiceException("perfgate: cannot copy the JFR window " + begin + " .. " + end + " out of "
+            throw new ServiceException("cannot copy the JFR window " + begin + " .. " + end + " out of "
                     + target.describe() + " into " + path + ": " + describe(e) + "; is the service still running?",
                     e);
         }
@@ -213,11 +213,11 @@ public final class AttachedRecording implements AutoCloseable {
         }
         Optional<RecordingInfo> ours = jfr.getRecordings().stream().filter(r -> r.getId() == id).findFirst();
         if (ours.isEmpty()) {
-            throw new ServiceException("perfgate: the JFR recording '" + RECORDING_NAME + "' (id " + id + ") in "
+            throw new ServiceException("the JFR recording '" + RECORDING_NAME + "' (id " + id + ") in "
                     + target.describe() + " was closed by someone else (jcmd JFR.stop?); run again");
         }
         if (!"RUNNING".equals(ours.get().getState())) {
-            throw new ServiceException("perfgate: the JFR recording '" + RECORDING_NAME + "' (id " + id + ") in "
+            throw new ServiceException("the JFR recording '" + RECORDING_NAME + "' (id " + id + ") in "
                     + target.describe() + " is " + ours.get().getState() + ", not running"
                     + (safetyStop == null ? "" : " (it stops itself after " + (safetyStop.toSeconds() < 120
                     ? safetyStop.toSeconds() + " s" : safetyStop.toMinutes() + " min") + ")")
@@ -267,7 +267,7 @@ public final class AttachedRecording implements AutoCloseable {
                 boolean gone = target instanceof JmxTarget.Pid pid && ProcessHandle.of(pid.pid()).isEmpty();
                 if (!gone) {
                     String pid = target instanceof JmxTarget.Pid p ? Long.toString(p.pid()) : "<pid>";
-                    closeProblem = "perfgate: could not stop the JFR recording '" + RECORDING_NAME + "' (id " + id
+                    closeProblem = "could not stop the JFR recording '" + RECORDING_NAME + "' (id " + id
                             + ") in " + target.describe() + " (" + describe(e) + "); if that JVM still runs, stop it "
                             + "with jcmd " + pid + " JFR.stop name=" + id;
                 }

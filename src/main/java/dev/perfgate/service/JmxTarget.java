@@ -51,24 +51,24 @@ public sealed interface JmxTarget permits JmxTarget.Pid, JmxTarget.Url {
         @Override
         public JMXConnector connect() throws ServiceException {
             if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
-                throw new ServiceException("perfgate: no process with pid " + pid + " to record JFR in "
+                throw new ServiceException("no process with pid " + pid + " to record JFR in "
                         + "(jfrAttachPid); start the service first and pass its pid (jps -l lists Java processes)");
             }
             if (pid == ProcessHandle.current().pid()) {
-                throw new ServiceException("perfgate: jfrAttachPid " + pid + " is the build's own JVM; pass the pid "
+                throw new ServiceException("jfrAttachPid " + pid + " is the build's own JVM; pass the pid "
                         + "of the service under test");
             }
             String address;
             try {
                 address = localAgent();
             } catch (LinkageError e) {
-                throw new ServiceException("perfgate: the JVM running Maven has no Attach API (module jdk.attach) to "
+                throw new ServiceException("the JVM running Maven has no Attach API (module jdk.attach) to "
                         + "attach to pid " + pid + "; run Maven on a full JDK, or use jfrJmxUrl", e);
             }
             try {
                 return JmxTarget.connect(new JMXServiceURL(address), Map.of(), describe());
             } catch (MalformedURLException e) {
-                throw new ServiceException("perfgate: pid " + pid + " gave an unusable JMX address " + address, e);
+                throw new ServiceException("pid " + pid + " gave an unusable JMX address " + address, e);
             }
         }
 
@@ -79,20 +79,20 @@ public sealed interface JmxTarget permits JmxTarget.Pid, JmxTarget.Url {
             boolean listed = VirtualMachine.list().stream().map(VirtualMachineDescriptor::id)
                     .anyMatch(id -> id.equals(Long.toString(pid)));
             if (!listed) {
-                throw new ServiceException("perfgate: pid " + pid + " is not a JVM this user can attach to (jps -l "
+                throw new ServiceException("pid " + pid + " is not a JVM this user can attach to (jps -l "
                         + "does not list it): " + HINT.formatted(" or -XX:-UsePerfData"));
             }
             VirtualMachine vm;
             try {
                 vm = VirtualMachine.attach(Long.toString(pid));
             } catch (AttachNotSupportedException | IOException | RuntimeException e) {
-                throw new ServiceException("perfgate: cannot attach to pid " + pid + " to record JFR (" + e + "); "
+                throw new ServiceException("cannot attach to pid " + pid + " to record JFR (" + e + "); "
                         + HINT.formatted(""), e);
             }
             try {
                 return vm.startLocalManagementAgent();
             } catch (IOException | RuntimeException e) {
-                throw new ServiceException("perfgate: pid " + pid + " did not start its local JMX agent (" + e
+                throw new ServiceException("pid " + pid + " did not start its local JMX agent (" + e
                         + "); " + HINT.formatted(""), e);
             } finally {
                 try {
@@ -140,7 +140,7 @@ public sealed interface JmxTarget permits JmxTarget.Pid, JmxTarget.Url {
             try {
                 return JmxTarget.connect(new JMXServiceURL(serviceUrl), environment, serviceUrl);
             } catch (MalformedURLException e) {
-                throw new ServiceException("perfgate: jfrJmxUrl '" + serviceUrl + "' is not a JMX service URL", e);
+                throw new ServiceException("jfrJmxUrl '" + serviceUrl + "' is not a JMX service URL", e);
             }
         }
 
@@ -169,7 +169,7 @@ public sealed interface JmxTarget permits JmxTarget.Pid, JmxTarget.Url {
             }, "perfgate-jmx-abandon");
             closer.setDaemon(true);
             closer.start();
-            throw new ServiceException("perfgate: no JMX connection to " + shown + " within "
+            throw new ServiceException("no JMX connection to " + shown + " within "
                     + CONNECT_TIMEOUT.toSeconds() + " s; check host, port and firewall", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -178,10 +178,10 @@ public sealed interface JmxTarget permits JmxTarget.Pid, JmxTarget.Url {
                     : " is unreachable (" + rootMessage(cause) + "); check that the service runs with "
                     + "-Dcom.sun.management.jmxremote.port=<port> (and .rmi.port, .host), that host and port are "
                     + "reachable from here, and whether the agent wants credentials or TLS";
-            throw new ServiceException("perfgate: JMX at " + shown + why, cause);
+            throw new ServiceException("JMX at " + shown + why, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ServiceException("perfgate: interrupted while connecting to JMX at " + shown, e);
+            throw new ServiceException("interrupted while connecting to JMX at " + shown, e);
         }
     }
 

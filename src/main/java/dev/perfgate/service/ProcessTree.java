@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Stops a process and everything it started. */
-final class ProcessTree {
+public final class ProcessTree {
     private static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
     private ProcessTree() {
@@ -21,7 +21,7 @@ final class ProcessTree {
      * re-parented to PID 1, and in containers PID 1 is often not an init that reaps them, so a killed orphan can stay
      * a zombie for ever while {@code isAlive()} keeps saying true.
      */
-    static boolean isRunning(ProcessHandle handle) {
+    public static boolean isRunning(ProcessHandle handle) {
         if (!handle.isAlive()) {
             return false;
         }

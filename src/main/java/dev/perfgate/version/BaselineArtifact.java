@@ -36,7 +36,7 @@ public record BaselineArtifact(String coordinates, Path jar, List<Path> classpat
         if (launch instanceof ServiceSpec.Jar) {
             return BaselineServices.withLaunch(candidate, new ServiceSpec.Jar(jar), candidate.workingDirectory());
         }
-        throw new BaselineVersionException("perfgate: <baselineArtifact> " + coordinates + " needs a <service> with "
+        throw new BaselineVersionException("<baselineArtifact> " + coordinates + " needs a <service> with "
                 + "<jar> or <mainClass>, but the service is a <command>; give the baseline's command in "
                 + "<baselineCommand>");
     }

@@ -59,7 +59,7 @@ public record BaselineVersion(String commit, String ref, Path projectDirectory, 
         ServiceSpec.Launch launch = candidate.launch();
         if (launch instanceof ServiceSpec.MainClass main) {
             if (!Files.isDirectory(classes)) {
-                throw new BaselineVersionException("perfgate: the baseline " + description() + " has no " + classes
+                throw new BaselineVersionException("the baseline " + description() + " has no " + classes
                         + " to run " + main.mainClass() + " from; give the baseline as <baselineJar> or "
                         + "<baselineArtifact>");
             }
@@ -88,13 +88,13 @@ public record BaselineVersion(String commit, String ref, Path projectDirectory, 
         Path project = projectDirectory.toAbsolutePath().normalize();
         Path absolute = candidateJar.toAbsolutePath().normalize();
         if (!absolute.startsWith(project)) {
-            throw new BaselineVersionException("perfgate: <service><jar> " + absolute + " is outside the project "
+            throw new BaselineVersionException("<service><jar> " + absolute + " is outside the project "
                     + project + ", so the baseline " + description() + " has no counterpart; give the baseline's "
                     + "jar in <baselineJar>");
         }
         Path jar = moduleDirectory.resolve(project.relativize(absolute));
         if (!Files.isRegularFile(jar)) {
-            throw new BaselineVersionException("perfgate: the baseline " + description() + " built no " + jar
+            throw new BaselineVersionException("the baseline " + description() + " built no " + jar
                     + others(jar.getParent()) + "; the jar's name may differ between the versions: give the "
                     + "baseline's jar in <baselineJar>");
         }

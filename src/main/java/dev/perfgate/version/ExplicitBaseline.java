@@ -24,7 +24,7 @@ public record ExplicitBaseline(ServiceSpec.Launch launch) implements BaselineSou
     public static ExplicitBaseline jar(Path jar) throws BaselineVersionException {
         Path absolute = jar.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute)) {
-            throw new BaselineVersionException("perfgate: <baselineJar> " + absolute + " does not exist; build or "
+            throw new BaselineVersionException("<baselineJar> " + absolute + " does not exist; build or "
                     + "download the baseline version's jar there, or use <baselineRef> to build it from git");
         }
         return new ExplicitBaseline(new ServiceSpec.Jar(absolute));
@@ -33,7 +33,7 @@ public record ExplicitBaseline(ServiceSpec.Launch launch) implements BaselineSou
     /** @throws BaselineVersionException when {@code argv} is empty or has an empty element */
     public static ExplicitBaseline command(List<String> argv) throws BaselineVersionException {
         if (argv == null || argv.isEmpty() || argv.stream().anyMatch(a -> a == null || a.isBlank())) {
-            throw new BaselineVersionException("perfgate: <baselineCommand> is empty or has an empty <arg>; give the "
+            throw new BaselineVersionException("<baselineCommand> is empty or has an empty <arg>; give the "
                     + "command that starts the baseline version, e.g. <baselineCommand><arg>./start-old.sh</arg>"
                     + "</baselineCommand>");
         }

@@ -41,21 +41,21 @@ final class Git {
             Files.createDirectories(scratch);
             output = Files.createTempFile(scratch, "git-", ".log");
         } catch (IOException e) {
-            throw new BaselineVersionException("perfgate: cannot write in " + scratch + ": " + e.getMessage(), e);
+            throw new BaselineVersionException("cannot write in " + scratch + ": " + e.getMessage(), e);
         }
         try (ToolProcess git = ToolProcess.start(argv, ENVIRONMENT, directory, output)) {
             OptionalInt exit = git.await(TIMEOUT);
             if (exit.isEmpty()) {
-                throw new BaselineVersionException("perfgate: `" + String.join(" ", argv) + "` in " + directory
+                throw new BaselineVersionException("`" + String.join(" ", argv) + "` in " + directory
                         + " did not finish in " + TIMEOUT.toMinutes() + " min; run it by hand to see why");
             }
             return new Result(exit.getAsInt(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new BaselineVersionException("perfgate: cannot run git (" + e.getMessage() + "); install git, or "
+            throw new BaselineVersionException("cannot run git (" + e.getMessage() + "); install git, or "
                     + "give the baseline as <baselineArtifact>, <baselineJar> or <baselineCommand>", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BaselineVersionException("perfgate: interrupted while running " + String.join(" ", argv), e);
+            throw new BaselineVersionException("interrupted while running " + String.join(" ", argv), e);
         } finally {
             try {
                 Files.deleteIfExists(output);

@@ -73,14 +73,14 @@ public final class GitWorktreeBuild {
      */
     public BaselineVersion build(String ref) throws BaselineVersionException {
         if (ref == null || ref.isBlank() || ref.strip().startsWith("-")) {
-            throw new BaselineVersionException("perfgate: <baselineRef> '" + ref + "' is not a git ref; give a "
+            throw new BaselineVersionException("<baselineRef> '" + ref + "' is not a git ref; give a "
                     + "branch, tag or commit, e.g. origin/main");
         }
         ref = ref.strip();
         Path scratch = buildLog.getParent();
         Git.Result top = Git.run(projectDirectory, scratch, "rev-parse", "--show-toplevel");
         if (!top.ok()) {
-            throw new BaselineVersionException("perfgate: <baselineRef> needs a git checkout, but " + projectDirectory
+            throw new BaselineVersionException("<baselineRef> needs a git checkout, but " + projectDirectory
                     + " is not in one (" + top.lastLine() + "); give the baseline as <baselineArtifact>, "
                     + "<baselineJar> or <baselineCommand>");
         }
@@ -90,17 +90,17 @@ public final class GitWorktreeBuild {
         BaselineVersion version = new BaselineVersion(commit, ref, projectDirectory, module,
                 module.resolve("target").resolve("classes"), List.of());
         if (isBuilt(module, commit, scratch)) {
-            progress.accept("perfgate: baseline " + version.description() + " already built in " + worktree);
+            progress.accept("baseline " + version.description() + " already built in " + worktree);
             return withClasspath(version, module);
         }
         checkout(root, commit, scratch);
-        progress.accept("perfgate: building the baseline " + version.description() + " in " + worktree + " (log: "
+        progress.accept("building the baseline " + version.description() + " in " + worktree + " (log: "
                 + buildLog + ")");
         long started = System.nanoTime();
         runMaven(version, root);
         BaselineVersion built = withClasspath(version, module);
         write(module.resolve(BUILT_MARKER), commit);
-        progress.accept("perfgate: baseline built in " + Duration.ofNanos(System.nanoTime() - started).toSeconds()
+        progress.accept("baseline built in " + Duration.ofNanos(System.nanoTime() - started).toSeconds()
                 + " s");
         return built;
     }
@@ -112,7 +112,7 @@ public final class GitWorktreeBuild {
         }
         boolean shallow = Git.run(projectDirectory, scratch, "rev-parse", "--is-shallow-repository").lastLine()
                 .equals("true");
-        throw new BaselineVersionException("perfgate: <baselineRef> '" + ref + "' is not a commit in this git "
+        throw new BaselineVersionException("<baselineRef> '" + ref + "' is not a commit in this git "
                 + "checkout" + (shallow ? ", which is a shallow clone" : "") + "; fetch it first, e.g. "
                 + "`git fetch --depth=50 origin main` (on GitHub Actions: actions/checkout with fetch-depth: 0), "
                 + "or check the spelling");
@@ -123,12 +123,12 @@ public final class GitWorktreeBuild {
             Path project = projectDirectory.toRealPath();
             Path realRoot = root.toRealPath();
             if (!project.startsWith(realRoot)) {
-                throw new BaselineVersionException("perfgate: git says " + projectDirectory + " is in " + root
+                throw new BaselineVersionException("git says " + projectDirectory + " is in " + root
                         + ", which does not contain it; give the baseline as <baselineJar> or <baselineCommand>");
             }
             return realRoot.relativize(project);
         } catch (IOException e) {
-            throw new BaselineVersionException("perfgate: cannot read " + projectDirectory + ": " + e.getMessage(), e);
+            throw new BaselineVersionException("cannot read " + projectDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -161,7 +161,7 @@ public final class GitWorktreeBuild {
         Git.Result add = Git.run(root, scratch, "worktree", "add", "--force", "--detach", worktree.toString(),
                 commit);
         if (!add.ok()) {
-            throw new BaselineVersionException("perfgate: cannot check the baseline commit " + commit + " out into "
+            throw new BaselineVersionException("cannot check the baseline commit " + commit + " out into "
                     + worktree + " (" + add.lastLine() + "); run `git worktree prune` in " + root
                     + " and delete that directory, then build again");
         }
@@ -175,7 +175,7 @@ public final class GitWorktreeBuild {
             Files.deleteIfExists(module.resolve(BUILT_MARKER));
             Files.deleteIfExists(module.resolve(CLASSPATH_FILE));
         } catch (IOException e) {
-            throw new BaselineVersionException("perfgate: cannot clean " + module + ": " + e.getMessage(), e);
+            throw new BaselineVersionException("cannot clean " + module + ": " + e.getMessage(), e);
         }
         if (reactor) {
             List<String> argv = mavenArgv(List.of("-f", worktree.resolve("pom.xml").toString(), "-pl",
@@ -183,7 +183,7 @@ public final class GitWorktreeBuild {
             if (runMaven(argv, worktree, version, false)) {
                 return;
             }
-            progress.accept("perfgate: the root pom does not list " + relative + "; building the module alone");
+            progress.accept("the root pom does not list " + relative + "; building the module alone");
         }
         runMaven(mavenArgv(List.of()), module, version, true);
     }
@@ -209,12 +209,12 @@ public final class GitWorktreeBuild {
             Files.writeString(buildLog, "# " + version.description() + System.lineSeparator() + "# " + reproduce
                     + System.lineSeparator(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BaselineVersionException("perfgate: cannot write " + buildLog + ": " + e.getMessage(), e);
+            throw new BaselineVersionException("cannot write " + buildLog + ": " + e.getMessage(), e);
         }
         try (ToolProcess mvn = ToolProcess.start(argv, maven.environment(), directory, buildLog)) {
             OptionalInt exit = mvn.await(timeout);
             if (exit.isEmpty()) {
-                throw new BaselineVersionException("perfgate: the build of the baseline " + version.description()
+                throw new BaselineVersionException("the build of the baseline " + version.description()
                         + " did not finish in " + timeout.toMinutes() + " min and was stopped; see " + buildLog
                         + ", or reproduce with: " + reproduce);
             }
@@ -226,15 +226,15 @@ public final class GitWorktreeBuild {
             if (!last && tail.stream().anyMatch(line -> line.contains(NOT_IN_REACTOR))) {
                 return false;
             }
-            throw new BaselineVersionException(withLog("perfgate: the build of the baseline " + version.description()
+            throw new BaselineVersionException(withLog("the build of the baseline " + version.description()
                     + " failed (exit " + exit.getAsInt() + "); fix it or pick another <baselineRef>; reproduce with: "
                     + reproduce, tail));
         } catch (IOException e) {
-            throw new BaselineVersionException("perfgate: cannot run Maven " + maven.executable() + " for the baseline "
+            throw new BaselineVersionException("cannot run Maven " + maven.executable() + " for the baseline "
                     + "build (" + e.getMessage() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BaselineVersionException("perfgate: interrupted while building the baseline", e);
+            throw new BaselineVersionException("interrupted while building the baseline", e);
         }
     }
 
@@ -244,7 +244,7 @@ public final class GitWorktreeBuild {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BaselineVersionException("perfgate: the build of the baseline " + version.description()
+            throw new BaselineVersionException("the build of the baseline " + version.description()
                     + " wrote no " + file + " (" + e.getMessage() + "); see " + buildLog, e);
         }
         List<Path> classpath = new ArrayList<>();
@@ -272,7 +272,7 @@ public final class GitWorktreeBuild {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new BaselineVersionException("perfgate: cannot write " + file + ": " + e.getMessage(), e);
+            throw new BaselineVersionException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -282,7 +282,7 @@ public final class GitWorktreeBuild {
                 Files.delete(p);
             }
         } catch (IOException e) {
-            throw new BaselineVersionException("perfgate: cannot delete the old baseline checkout " + directory + " ("
+            throw new BaselineVersionException("cannot delete the old baseline checkout " + directory + " ("
                     + e.getMessage() + "); delete it by hand", e);
         }
     }

@@ -1,13 +1,13 @@
 package dev.perfgate.gate;
 
-import static dev.perfgate.gate.TestRuns.constant;
-import static dev.perfgate.gate.TestRuns.req;
-import static dev.perfgate.gate.TestRuns.run;
+import static dev.perfgate.testing.TestRuns.constant;
+import static dev.perfgate.testing.TestRuns.req;
+import static dev.perfgate.testing.TestRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfgate.run.EnvironmentFingerprint;
-import dev.perfgate.run.JfrInfo;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.RunResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

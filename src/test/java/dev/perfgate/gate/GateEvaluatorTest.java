@@ -1,13 +1,14 @@
 package dev.perfgate.gate;
 
-import static dev.perfgate.gate.TestRuns.constant;
-import static dev.perfgate.gate.TestRuns.req;
-import static dev.perfgate.gate.TestRuns.run;
-import static dev.perfgate.gate.TestRuns.spread;
+import dev.perfgate.testing.TestRuns;
+import static dev.perfgate.testing.TestRuns.constant;
+import static dev.perfgate.testing.TestRuns.req;
+import static dev.perfgate.testing.TestRuns.run;
+import static dev.perfgate.testing.TestRuns.spread;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.perfgate.run.LoadInfo;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.RunResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,7 +171,7 @@ class GateEvaluatorTest {
             "AB");
 
     private static RunResult paired(RunResult run, boolean candidate) {
-        return run.withPairing(new dev.perfgate.run.Pairing(candidate ? "ab-baseline.json" : null,
+        return run.withPairing(new dev.perfgate.result.Pairing(candidate ? "ab-baseline.json" : null,
                 "git 1a2b3c4 (origin/main)", ORDER, 42));
     }
 

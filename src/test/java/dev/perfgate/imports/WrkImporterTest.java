@@ -1,5 +1,6 @@
 package dev.perfgate.imports;
 
+import dev.perfgate.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package dev.perfgate.load;
 
+import dev.perfgate.result.LoadModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

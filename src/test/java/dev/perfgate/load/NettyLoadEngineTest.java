@@ -1,8 +1,11 @@
 package dev.perfgate.load;
 
-import static dev.perfgate.load.Loads.get;
-import static dev.perfgate.load.Loads.open;
-import static dev.perfgate.load.Loads.plan;
+import dev.perfgate.testing.Loads;
+import dev.perfgate.testing.TestServer;
+import dev.perfgate.result.LoadModel;
+import static dev.perfgate.testing.Loads.get;
+import static dev.perfgate.testing.Loads.open;
+import static dev.perfgate.testing.Loads.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The engine against real loopback servers. Generous bounds: these run on a busy 2-core machine. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("slow")
 class NettyLoadEngineTest {
     private static NettyLoadEngine engine;
 

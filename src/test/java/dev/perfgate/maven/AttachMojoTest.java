@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoExtension;
@@ -43,7 +44,10 @@ class AttachMojoTest {
     @Test
     void attachingToAServicePerfgateStartsIsRejected() throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "jfrAttachPid", 4242L);
-        MojoExtension.setVariableValueToObject(mojo, "service", new ServiceParameter());
+        ServiceParameter service = new ServiceParameter();
+        service.setCommand(List.of("./start.sh"));
+        MojoExtension.setVariableValueToObject(mojo, "service", service);
+        MojoExtension.setVariableValueToObject(mojo, "baseUrl", null);
 
         assertRejected("perfgate: jfrAttachPid names a JVM perfgate did not start, but <service> is configured and "
                 + "perfgate records the service it starts itself; remove jfrAttachPid, or remove <service> to "

@@ -1,26 +1,16 @@
 package dev.perfgate.maven;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import dev.perfgate.gate.TestRuns;
-import dev.perfgate.run.RunJson;
-import dev.perfgate.run.RunResult;
-import dev.perfgate.service.ServiceSpec;
-import dev.perfgate.version.BaselineSource;
-import dev.perfgate.version.ExplicitBaseline;
 import java.io.File;
 import java.nio.file.Files;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BaselineVersionsTest {
-    private static final ServiceSpec CANDIDATE = ServiceSpec.mainClass("com.example.Main", List.of()).build();
-
     @TempDir
     Path dir;
 
@@ -67,62 +57,5 @@ class BaselineVersionsTest {
         // defaults (missing user settings, the installation's own global settings) are not repeated
         assertThat(BaselineVersions.mavenOptions(false, dir.resolve("none.xml").toFile(), global, global.toPath(),
                 "/repo", List.of(), null)).containsExactly("-Dmaven.repo.local=/repo");
-    }
-
-    @Test
-    void colonBaselineMeansTheCommitTheCommittedBaselineWasRecordedAt() throws Exception {
-        Path file = dir.resolve("src/perf/baseline.json");
-        String record = "mvn package perfgate:baseline";
-
-        // any other ref is taken as it is, and ":baseline" cannot be a branch: git refuses ':' in ref names
-        assertThat(BaselineVersions.resolveRef("origin/main", file, record)).isEqualTo("origin/main");
-        assertThat(BaselineVersions.resolveRef(null, file, record)).isNull();
-        assertThatThrownBy(() -> BaselineVersions.resolveRef(":baseline", file, record))
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessage("perfgate: <baselineRef> :baseline means the commit recorded in " + file + ", but there "
-                        + "is no such file; record one with mvn package perfgate:baseline and commit it, or name a "
-                        + "git ref");
-
-        RunResult recorded = TestRuns.run().trials(2, "GET /a", TestRuns.req(TestRuns.constant(50, 1_000))).build()
-                .asBaseline().withGitCommit(null);
-        RunJson.write(file, recorded);
-        assertThatThrownBy(() -> BaselineVersions.resolveRef(":baseline", file, record))
-                .hasMessageContaining("it records no commit (it was recorded outside a git repository)");
-
-        RunJson.write(file, recorded.withGitCommit("0123456789abcdef0123456789abcdef01234567"));
-        assertThat(BaselineVersions.resolveRef(" :baseline ", file, record))
-                .isEqualTo("0123456789abcdef0123456789abcdef01234567");
-
-        Files.writeString(file, "{ not json");
-        assertThatThrownBy(() -> BaselineVersions.resolveRef(":baseline", file, record))
-                .hasMessageStartingWith("perfgate: <baselineRef> :baseline means the commit recorded in " + file
-                        + ", but it cannot be read: ");
-    }
-
-    @Test
-    void noBaselineIsNullAndTwoAreAnError() throws Exception {
-        assertThat(select(null, " ", null, List.of())).isNull();
-        assertThatThrownBy(() -> select("origin/main", "com.example:app:1.0", null, null))
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessage("perfgate: set one of <baselineRef>, <baselineArtifact>, <baselineJar> or "
-                        + "<baselineCommand>, not 2");
-    }
-
-    @Test
-    void anExplicitJarOrCommandNeedsNoSession() throws Exception {
-        Path jar = Files.writeString(dir.resolve("old.jar"), "old");
-
-        assertThat(select(null, null, jar.toFile(), null)).isEqualTo(new ExplicitBaseline(new ServiceSpec.Jar(jar)));
-        assertThat(select(null, null, null, List.of("./old.sh")))
-                .isEqualTo(new ExplicitBaseline(new ServiceSpec.Command(List.of("./old.sh"))));
-        assertThatThrownBy(() -> select(null, null, dir.resolve("missing.jar").toFile(), null))
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("<baselineJar> " + dir.resolve("missing.jar"));
-    }
-
-    private BaselineSource select(String ref, String artifact, File jar, List<String> command)
-            throws MojoExecutionException {
-        return BaselineVersions.select(ref, artifact, jar, command, CANDIDATE, dir.toFile(), "1.0-SNAPSHOT",
-                dir.resolve("target/perfgate").toFile(), null, null, List.of(), null);
     }
 }

@@ -1,14 +1,14 @@
 package dev.perfgate.maven;
 
-import static dev.perfgate.gate.TestRuns.constant;
-import static dev.perfgate.gate.TestRuns.req;
+import static dev.perfgate.testing.TestRuns.constant;
+import static dev.perfgate.testing.TestRuns.req;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perfgate.gate.TestRuns;
+import dev.perfgate.testing.TestRuns;
 import dev.perfgate.report.JUnitXml;
-import dev.perfgate.run.RunJson;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ class GateGoalsTest {
 
     /** Six trials of GET /search at 241 ms (the IT's base.json), or at 312 ms (slower.json). */
     private static RunResult searchRun(long micros) {
-        return TestRuns.run().trials(6, SEARCH, req(constant(200, micros))).build();
+        return TestRuns.constantRun(6, SEARCH, micros);
     }
 
     @BeforeEach

@@ -3,8 +3,8 @@ package dev.perfgate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perfgate.gate.TestRuns;
-import dev.perfgate.run.RunJson;
+import dev.perfgate.testing.TestRuns;
+import dev.perfgate.result.RunJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -136,21 +136,22 @@ class MojoTest {
     void runRejectsBadConfigurationBeforeAnyLoad(RunMojo mojo) throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "outputDirectory", dir.resolve("out").toFile());
 
+        // The load definition and the gates in one round: every problem at once.
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("<duration> is '10 parsecs'");
-        // The load definition is checked first; fix it and the gates are reported, all of them at once.
-        MojoExtension.setVariableValueToObject(mojo, "duration", "2s");
-        assertThatThrownBy(mojo::execute)
-                .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("2 gate configuration problem(s)")
+                .hasMessageStartingWith("perfgate: 3 configuration problems: ")
+                .hasMessageContaining("<duration> is '10 parsecs'")
                 .hasMessageContaining("gate 1")
                 .hasMessageContaining("gate 2")
                 .hasMessageContaining("latency");
+        MojoExtension.setVariableValueToObject(mojo, "duration", "2s");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("perfgate: 2 configuration problems: gate 1");
         assertThat(dir.resolve("out/run.json")).doesNotExist();
         var result = RunJson.mapper().readTree(dir.resolve("out/result.json").toFile());
         assertThat(result.get("failureCategories").toString()).isEqualTo("[\"infrastructure\"]");
-        assertThat(result.at("/runProblems/0/message").asText()).startsWith("2 gate configuration problem(s)");
+        assertThat(result.at("/runProblems/0/message").asText()).startsWith("2 configuration problems: gate 1");
     }
 
     @Test
@@ -185,8 +186,8 @@ class MojoTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessage("perfgate: <inconclusive> is 'maybe'; use warn, fail or extend; <onEnvironmentMismatch> "
-                        + "is 'ignore'; use skip, warn or fail");
+                .hasMessage("perfgate: 2 configuration problems: <inconclusive> is 'maybe'; use warn, fail or extend; "
+                        + "<onEnvironmentMismatch> is 'ignore'; use skip, warn or fail");
         MojoExtension.setVariableValueToObject(mojo, "inconclusive", "warn");
         MojoExtension.setVariableValueToObject(mojo, "onEnvironmentMismatch", "skip");
         MojoExtension.setVariableValueToObject(mojo, "alpha", 0.7);

@@ -27,7 +27,7 @@ class ScenarioMojoTest {
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("both <scenario> and <requests> are configured; the scenario is the load: "
+                .hasMessageContaining("both <scenario> and <requests> are configured; the Java scenario is the load: "
                         + "remove <requests>")
                 .hasMessageContaining("<baseUrl> is set, but a Java scenario runs in a JVM perfgate forks")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

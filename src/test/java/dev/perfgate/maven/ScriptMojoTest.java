@@ -26,10 +26,12 @@ class ScriptMojoTest {
         prepare(mojo);
         MojoExtension.setVariableValueToObject(mojo, "script", dir.resolve("locustfile.py").toFile());
 
+        // both problems in one round
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
-                .hasMessage("perfgate: both <script> and <requests> are configured; the script defines the "
-                        + "requests: remove <requests>, or <script> to use the embedded engine");
+                .hasMessageContaining("both <script> and <requests> are configured; the script defines the "
+                        + "requests: remove <requests>, or <script> to use the embedded engine")
+                .hasMessageContaining("<script> " + dir.resolve("locustfile.py") + " does not exist");
 
         MojoExtension.setVariableValueToObject(mojo, "requests", new ArrayList<>());
         assertThatThrownBy(mojo::execute)

@@ -1,5 +1,9 @@
 package dev.perfgate.profile;
 
+import dev.perfgate.testing.FlamePage;
+import dev.perfgate.testing.HeadlessChromium;
+import dev.perfgate.testing.JfrWorkload;
+import dev.perfgate.testing.PprofReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -19,6 +23,7 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Flame graphs and pprof profiles of a real JFR recording of this JVM: a hot method, an allocating one, a contended
  * monitor, a contended ReentrantLock and an idle pool worker, each in a method with a name the test looks for.
  */
+@Tag("slow")
 class FlameGraphsTest {
     private static final String WORKLOAD = JfrWorkload.class.getName();
     private static final String SYNC = "java.util.concurrent.locks.ReentrantLock$NonfairSync";

@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * none; and a quiet recording of this JVM, with no System.gc() call.
  */
 @Timeout(120)
+@Tag("slow")
 class HealthCheckTest {
     private static final Duration LIMIT = Duration.ofSeconds(60);
 

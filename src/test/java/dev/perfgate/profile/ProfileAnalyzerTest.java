@@ -1,5 +1,6 @@
 package dev.perfgate.profile;
 
+import dev.perfgate.testing.JfrWorkload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** A real JFR recording of this JVM running a known workload: a hot method, an allocating one, a contended lock. */
+@Tag("slow")
 class ProfileAnalyzerTest {
     @TempDir
     static Path dir;

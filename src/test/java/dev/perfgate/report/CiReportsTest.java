@@ -1,8 +1,10 @@
 package dev.perfgate.report;
 
-import static dev.perfgate.gate.TestRuns.constant;
-import static dev.perfgate.gate.TestRuns.req;
-import static dev.perfgate.gate.TestRuns.run;
+import static dev.perfgate.testing.ReportInputs.comparison;
+import static dev.perfgate.testing.ReportInputs.console;
+import static dev.perfgate.testing.TestRuns.constant;
+import static dev.perfgate.testing.TestRuns.req;
+import static dev.perfgate.testing.TestRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfgate.gate.BaselineState;
@@ -15,9 +17,9 @@ import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
 import dev.perfgate.gate.InconclusivePolicy;
 import dev.perfgate.gate.Status;
-import dev.perfgate.gate.TestRuns;
+import dev.perfgate.testing.TestRuns;
 import dev.perfgate.gate.Verdict;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RunResult;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,7 +164,7 @@ class CiReportsTest {
 
     @Test
     void resultMarkdownMatchesTheGoldenFile() throws Exception {
-        assertGolden("result.md", ResultMarkdown.render(RUN, BASELINE, everyOutcome(InconclusivePolicy.WARN)));
+        assertGolden("result.md", ResultMarkdown.render(comparison(RUN, BASELINE, everyOutcome(InconclusivePolicy.WARN))));
     }
 
     @Test
@@ -181,9 +183,9 @@ class CiReportsTest {
     @Test
     void onlyTheStatusWordsAreStyledAndTheTablesStayAligned() throws Exception {
         Verdict verdict = everyOutcome(InconclusivePolicy.WARN);
-        List<String> plain = ConsoleSummary.lines(RUN, BASELINE, verdict);
-        List<String> styled = ConsoleSummary.lines(RUN, BASELINE, verdict, (status, word) -> "<" + status + ">"
-                + word + "</>");
+        List<String> plain = console(RUN, BASELINE, verdict);
+        List<String> styled = ConsoleSummary.lines(comparison(RUN, BASELINE, verdict), (status, word) -> "<" + status
+                + ">" + word + "</>").stream().map(LogLine::text).toList();
         assertThat(styled).hasSameSizeAs(plain);
         for (int i = 0; i < plain.size(); i++) {
             assertThat(styled.get(i).replaceAll("<[A-Z]+>|</>", "")).isEqualTo(plain.get(i));
@@ -194,7 +196,7 @@ class CiReportsTest {
         assertThat(styled).anySatisfy(l -> assertThat(l).startsWith("  <INCONCLUSIVE>INCONCLUSIVE</>  #1 p99"));
         assertThat(styled).anySatisfy(l -> assertThat(l).startsWith("  <PASS>PASS</>          #2 p50"));
         assertThat(styled).anySatisfy(l -> assertThat(l).startsWith("  <SKIPPED>SKIPPED</>       #3 p95"));
-        assertThat(styled.get(styled.size() - 1)).startsWith("perfgate: <FAIL>FAILED</> (");
+        assertThat(styled.get(styled.size() - 1)).startsWith("<FAIL>FAILED</> (");
     }
 
     private static Element testcase(Document xml, String name) {

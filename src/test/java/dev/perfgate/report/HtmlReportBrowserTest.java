@@ -1,5 +1,7 @@
 package dev.perfgate.report;
 
+import static dev.perfgate.testing.ReportInputs.comparison;
+import static dev.perfgate.testing.ReportInputs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfgate.gate.BaselineState;
@@ -8,23 +10,23 @@ import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.load.LoadDefinition;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.NettyLoadEngine;
 import dev.perfgate.load.RequestSpec;
-import dev.perfgate.profile.HeadlessChromium;
+import dev.perfgate.testing.HeadlessChromium;
 import dev.perfgate.profile.ProfileFiles;
 import dev.perfgate.run.AbPlan;
 import dev.perfgate.run.Measurement;
 import dev.perfgate.run.MeasurementPlan;
-import dev.perfgate.run.RunJson;
-import dev.perfgate.run.RunLog;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.util.BuildLog;
+import dev.perfgate.result.RunResult;
 import dev.perfgate.service.JfrOptions;
 import dev.perfgate.service.Readiness;
 import dev.perfgate.service.ServiceSpec;
-import dev.perfgate.service.TestApps;
-import dev.perfgate.service.testapps.EchoServer;
+import dev.perfgate.testing.TestApps;
+import dev.perfgate.testing.apps.EchoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * at. No timing assertions: the build machine may be busy.
  */
 @Timeout(600)
+@Tag("slow")
 class HtmlReportBrowserTest {
     private static final String PORT_URL = "http://127.0.0.1:${perfgate.port}";
     private static final String ECHO = "GET /";
@@ -77,7 +81,7 @@ class HtmlReportBrowserTest {
                 new GateSpec(CHECKED, "errorRate", "1%", null, null, null)), null), run, baseline,
                 BaselineState.PRESENT, "mvn perfgate:baseline");
 
-        ReportWriter.Written written = ReportWriter.write(dir, run, baseline, verdict);
+        Reports.Written written = write(dir, run, baseline, verdict);
 
         assertThat(written.html()).isEqualTo(dir.resolve(HtmlReport.FILE)).isNotEmptyFile();
         String page = Files.readString(written.html());
@@ -112,9 +116,9 @@ class HtmlReportBrowserTest {
 
         // the same run alone: every part without a baseline says so, and the page still draws
         Path alone = dir.resolve("alone.html");
-        Files.writeString(alone, HtmlReport.render(dir, run, null, GateEvaluator.evaluate(Gates.parse(List.of(
+        Files.writeString(alone, HtmlReport.render(dir, comparison(run, null, GateEvaluator.evaluate(Gates.parse(List.of(
                 new GateSpec(null, "p99", "10s", null, null, null)), null), run, null, BaselineState.MISSING_SKIP,
-                "mvn perfgate:baseline")));
+                "mvn perfgate:baseline"))));
         HeadlessChromium.Rendered withoutBaseline = HeadlessChromium.open(chromium, alone, dir);
         assertNoScriptError(withoutBaseline);
         assertThat(withoutBaseline.dom().contains("No baseline to compare with")
@@ -161,7 +165,7 @@ class HtmlReportBrowserTest {
                 List.of(true, false, true), 42L);
         MeasurementPlan plan = new MeasurementPlan(echo(Measurement.SERVICE_LOG), PORT_URL, load,
                 () -> new NettyLoadEngine(1), dir, Set.of(), "test", null).withAb(ab);
-        RunResult run = new Measurement(plan, new RunLog() {
+        RunResult run = new Measurement(plan, new BuildLog() {
             @Override
             public void info(String line) {
                 System.out.println(line);

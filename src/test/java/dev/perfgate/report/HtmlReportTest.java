@@ -1,9 +1,10 @@
 package dev.perfgate.report;
 
-import static dev.perfgate.gate.TestRuns.constant;
-import static dev.perfgate.gate.TestRuns.req;
-import static dev.perfgate.gate.TestRuns.run;
-import static dev.perfgate.gate.TestRuns.spread;
+import static dev.perfgate.testing.ReportInputs.comparison;
+import static dev.perfgate.testing.TestRuns.constant;
+import static dev.perfgate.testing.TestRuns.req;
+import static dev.perfgate.testing.TestRuns.run;
+import static dev.perfgate.testing.TestRuns.spread;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +13,10 @@ import dev.perfgate.gate.BaselineState;
 import dev.perfgate.gate.GateEvaluator;
 import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
-import dev.perfgate.gate.TestRuns;
+import dev.perfgate.testing.TestRuns;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.profile.ProfileFiles;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +63,7 @@ class HtmlReportTest {
         RunResult run = twoRequests(312_000, 2);
         RunResult baseline = twoRequests(241_000, 2);
 
-        String page = HtmlReport.render(dir, run, baseline, verdict(run, baseline));
+        String page = HtmlReport.render(dir, comparison(run, baseline, verdict(run, baseline)));
 
         assertThat(page).doesNotContain("<script>alert").doesNotContain("alert(\"x\")")
                 .contains("<h3>GET /q?&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;b=&#39;1&#39;</h3>")
@@ -78,7 +79,7 @@ class HtmlReportTest {
         RunResult baseline = twoRequests(241_000, 2);
         Verdict verdict = verdict(run, baseline);
 
-        String page = HtmlReport.render(dir, run, baseline, verdict);
+        String page = HtmlReport.render(dir, comparison(run, baseline, verdict));
 
         assertThat(page).contains("<h1 class=\"verdict FAIL\">perfgate: failed</h1>")
                 .contains("3 gate checks: 1 passed, 2 failed, 0 inconclusive, 0 skipped.")
@@ -110,7 +111,7 @@ class HtmlReportTest {
     void missingPartsAreShownAsAbsent() throws Exception {
         RunResult run = twoRequests(312_000, 2);
 
-        String page = HtmlReport.render(dir, run, null, verdict(run, null));
+        String page = HtmlReport.render(dir, comparison(run, null, verdict(run, null)));
 
         assertThat(page).contains("No baseline to compare with: the charts show this run alone.")
                 .contains("No interval logs (trial-N.hlog) in " + dir)
@@ -129,7 +130,7 @@ class HtmlReportTest {
         Files.writeString(dir.resolve(ProfileFiles.FLAME_CPU), "<html></html>");
         Files.writeString(dir.resolve(ProfileFiles.PPROF_CPU), "x");
 
-        Path page = HtmlReport.write(dir, run, baseline, verdict(run, baseline));
+        Path page = HtmlReport.write(dir, comparison(run, baseline, verdict(run, baseline)));
 
         assertThat(page).isEqualTo(dir.resolve("index.html"));
         String html = Files.readString(page);

@@ -1,8 +1,11 @@
 package dev.perfgate.report;
 
-import static dev.perfgate.gate.TestRuns.constant;
-import static dev.perfgate.gate.TestRuns.req;
-import static dev.perfgate.gate.TestRuns.run;
+import static dev.perfgate.testing.ReportInputs.comparison;
+import static dev.perfgate.testing.ReportInputs.console;
+import static dev.perfgate.testing.ReportInputs.write;
+import static dev.perfgate.testing.TestRuns.constant;
+import static dev.perfgate.testing.TestRuns.req;
+import static dev.perfgate.testing.TestRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,11 +13,11 @@ import dev.perfgate.gate.BaselineState;
 import dev.perfgate.gate.GateEvaluator;
 import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
-import dev.perfgate.gate.TestRuns;
+import dev.perfgate.testing.TestRuns;
 import dev.perfgate.gate.Verdict;
-import dev.perfgate.run.LoadInfo;
-import dev.perfgate.run.RunJson;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,7 +51,7 @@ class ReportsTest {
 
     @Test
     void consoleTablesAreAlignedAndFitTheLog() throws Exception {
-        List<String> lines = ConsoleSummary.lines(RUN, BASELINE, verdict(RUN, BASELINE));
+        List<String> lines = console(RUN, BASELINE, verdict(RUN, BASELINE));
         assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
         int header = indexOfStarting(lines, "  request");
         List<String> requestTable = lines.subList(header, header + 4); // header, 2 requests, all requests
@@ -62,7 +65,7 @@ class ReportsTest {
         List<String> gateTable = lines.subList(gates, gates + 5);
         assertSameColumns(gateTable);
         assertThat(gateTable.get(1)).startsWith("  FAIL    #1 p99 of GET /search").contains("max 250 ms");
-        assertThat(lines.get(0)).isEqualTo("perfgate: open model at 100 requests/s, 6 trials × 10 s (ramp-up 2 s, "
+        assertThat(lines.get(0)).isEqualTo("open model at 100 requests/s, 6 trials × 10 s (ramp-up 2 s, "
                 + "warm-up 5 s), 4 connections");
         assertThat(lines.get(1)).isEqualTo("latency in ms, corrected (from the intended send time)");
         int relative = indexOfStarting(lines, "  gate");
@@ -71,7 +74,7 @@ class ReportsTest {
         assertThat(relativeTable.get(1)).startsWith("  #2 p95 of all requests").contains("+29.5 %")
                 .contains("6 vs 6").contains("FAIL: beyond the margin");
         assertThat(relativeTable.get(2)).startsWith("  #4 p50 of POST /cart").contains("FAIL: not improved enough");
-        assertThat(lines.get(lines.size() - 1)).isEqualTo("perfgate: FAILED (1 passed, 3 failed, 0 inconclusive, "
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("FAILED (1 passed, 3 failed, 0 inconclusive, "
                 + "0 skipped)");
     }
 
@@ -80,7 +83,7 @@ class ReportsTest {
         RunResult r = run().model("closed").trials(2, LONG, req(constant(100, 1_000))).build();
         Verdict v = GateEvaluator.evaluate(Gates.parse(List.of(new GateSpec(LONG, "p99", "1s", null, null, null),
                 new GateSpec(null, "p95", null, null, "10%", null)), null), r, null, BaselineState.MISSING_SKIP, CMD);
-        List<String> lines = ConsoleSummary.lines(r, null, v);
+        List<String> lines = console(r, null, v);
         assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(120));
         assertThat(lines.get(1)).contains("(closed model: service time, not corrected)");
         assertThat(lines).noneMatch(l -> l.contains("base p99"));
@@ -94,7 +97,7 @@ class ReportsTest {
 
     @Test
     void resultMarkdownHasBeforeAndAfterNumbers() throws Exception {
-        String md = ResultMarkdown.render(RUN, BASELINE, verdict(RUN, BASELINE));
+        String md = ResultMarkdown.render(comparison(RUN, BASELINE, verdict(RUN, BASELINE)));
         assertThat(md).startsWith("## perfgate: ❌ failed\n\n4 gate checks: 1 passed, 3 failed. Open model at 100 "
                 + "requests/s, 6 trials × 10 s (ramp-up 2 s, warm-up 5 s), 4 connections. Compared with the baseline "
                 + "of 2026-01-15 (commit `0123456789`).\n");
@@ -116,7 +119,7 @@ class ReportsTest {
                 .build();
         Verdict v = GateEvaluator.evaluate(Gates.parse(List.of(new GateSpec(null, "p95", null, null, "10%", null)),
                 null), flagged, null, BaselineState.MISSING_SKIP, CMD);
-        String md = ResultMarkdown.render(flagged, null, v);
+        String md = ResultMarkdown.render(comparison(flagged, null, v));
         assertThat(md).contains("No baseline to compare with.");
         assertThat(md).contains("| `GET /search` | 1.0 | 1.0 | 1.0 | 10.0 | 0 |");
         assertThat(md).contains("- ❌ **broken-measurement**: the run is not a valid measurement: trial 1: sender "
@@ -129,10 +132,10 @@ class ReportsTest {
         RunResult b = BASELINE;
         var env = b.environment();
         RunResult other = new RunResult(b.schemaVersion(), b.kind(), b.pluginVersion(), b.createdAt(), b.gitCommit(),
-                new dev.perfgate.run.EnvironmentFingerprint(env.os(), env.arch(), env.cpuModel(), 8,
+                new dev.perfgate.result.EnvironmentFingerprint(env.os(), env.arch(), env.cpuModel(), 8,
                         env.memoryBytes(), env.javaVendor(), env.javaVersion(), env.jvmArgs()),
                 b.load(), b.jfr(), b.trials(), b.overall(), b.requests(), b.flags());
-        assertThat(ResultMarkdown.render(RUN, other, verdict(RUN, other)))
+        assertThat(ResultMarkdown.render(comparison(RUN, other, verdict(RUN, other))))
                 .contains("⚠️ The baseline was measured in another environment (cores 8 → 2)");
     }
 
@@ -212,7 +215,7 @@ class ReportsTest {
                                 dev.perfgate.profile.HealthReport.Severity.WARNING, 90, "System.gc() ran 8 times.",
                                 null, null)), 50, 10, List.of()));
         RunResult withProfile = RUN.withProfile(profile);
-        String md = ResultMarkdown.render(withProfile, BASELINE, verdict(withProfile, BASELINE));
+        String md = ResultMarkdown.render(comparison(withProfile, BASELINE, verdict(withProfile, BASELINE)));
         assertThat(md).contains("### Profile (JFR, measured windows only)")
                 .contains("400 CPU samples in Java code, 900 in native code (mostly idle waits); the JVM used 42 % "
                         + "of the machine's CPU, the machine 90 %.")
@@ -224,7 +227,7 @@ class ReportsTest {
                 .contains("Lock waits over JFR's threshold: `com.acme.Cache.get` 4 waits, 120 ms.")
                 .contains("- WARNING GC Caused by System.gc() (score 90): System.gc() ran 8 times.")
                 .contains("⚠️ only 40 CPU samples");
-        assertThat(ResultMarkdown.render(RUN, BASELINE, verdict(RUN, BASELINE))).doesNotContain("### Profile");
+        assertThat(ResultMarkdown.render(comparison(RUN, BASELINE, verdict(RUN, BASELINE)))).doesNotContain("### Profile");
 
         java.nio.file.Path file = java.nio.file.Files.createTempFile("run", ".json");
         RunJson.write(file, withProfile);
@@ -245,22 +248,22 @@ class ReportsTest {
                 List.of(cold), null, null, 0, 0, null, null, gc, null, null, null, null, null, null, null, null, null,
                 null, null, null));
         Verdict v = verdict(run, base);
-        assertThat(ConsoleSummary.lines(run, base, v)).anySatisfy(l -> assertThat(l).startsWith(
+        assertThat(console(run, base, v)).anySatisfy(l -> assertThat(l).startsWith(
                 "  root cause candidate: com.acme.Search.findAll self time 3.0 % → 41.0 % of CPU samples (30 → 410 "
                         + "samples, z = "));
-        assertThat(ResultMarkdown.render(run, base, v)).contains("### Root-cause candidates")
+        assertThat(ResultMarkdown.render(comparison(run, base, v))).contains("### Root-cause candidates")
                 .contains("| self time | `com.acme.Search.findAll` | 3.0 % | 41.0 % | CPU samples | 30 → 410 |");
-        JsonNode rootCause = RunJson.mapper().readTree(ResultJson.of(v, RootCause.all(run, base)).toJson())
+        JsonNode rootCause = RunJson.mapper().readTree(ResultJson.of(comparison(run, base, v)).toJson())
                 .get("rootCause");
         assertThat(rootCause.get(0).get("kind").asText()).isEqualTo("self-time");
         assertThat(rootCause.get(0).get("shareOf").asText()).isEqualTo("CPU samples");
         assertThat(rootCause.get(0).get("share").asDouble()).isEqualTo(0.41);
-        assertThat(ResultMarkdown.render(run, BASELINE, v)).doesNotContain("Root-cause");
+        assertThat(ResultMarkdown.render(comparison(run, BASELINE, v))).doesNotContain("Root-cause");
         // the other way round, the method got cooler: listed in result.md, not offered as a root cause
         Verdict reverse = verdict(base, run);
-        assertThat(ConsoleSummary.lines(base, run, reverse)).noneSatisfy(l -> assertThat(l).contains("root cause"));
-        assertThat(RootCause.candidates(base, run)).isEmpty();
-        assertThat(ResultMarkdown.render(base, run, reverse)).contains("| self time | `com.acme.Search.findAll` | 41.0 % "
+        assertThat(console(base, run, reverse)).noneSatisfy(l -> assertThat(l).contains("root cause"));
+        assertThat(comparison(base, run, reverse).rootCause().hotter()).isEmpty();
+        assertThat(ResultMarkdown.render(comparison(base, run, reverse))).contains("| self time | `com.acme.Search.findAll` | 41.0 % "
                 + "| 3.0 % |");
     }
 
@@ -277,12 +280,12 @@ class ReportsTest {
                 null, before, 0, 0, null, null, gc, null, null, null, null, null, null, null, null, null, null, null,
                 null));
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("reports");
-        ReportWriter.Written written = ReportWriter.write(dir, run, base, verdict(run, base));
+        Reports.Written written = write(dir, run, base, verdict(run, base));
         assertThat(written.flameDiff()).isEqualTo(dir.resolve("flame-diff.html"));
         assertThat(java.nio.file.Files.readString(written.flameDiff())).contains("com.acme.Search")
                 .contains("top 2 stacks of each");
         // without the baseline's profile, no graph, and no stale one left behind
-        assertThat(ReportWriter.write(dir, run, BASELINE, verdict(run, BASELINE)).flameDiff()).isNull();
+        assertThat(write(dir, run, BASELINE, verdict(run, BASELINE)).flameDiff()).isNull();
         assertThat(dir.resolve("flame-diff.html")).doesNotExist();
     }
 

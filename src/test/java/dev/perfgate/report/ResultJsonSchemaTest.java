@@ -1,8 +1,9 @@
 package dev.perfgate.report;
 
-import static dev.perfgate.gate.TestRuns.constant;
-import static dev.perfgate.gate.TestRuns.req;
-import static dev.perfgate.gate.TestRuns.run;
+import static dev.perfgate.testing.ReportInputs.write;
+import static dev.perfgate.testing.TestRuns.constant;
+import static dev.perfgate.testing.TestRuns.req;
+import static dev.perfgate.testing.TestRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.dialect.Dialects;
 import dev.perfgate.gate.BaselineState;
+import dev.perfgate.check.NoVerdict;
 import dev.perfgate.gate.Category;
 import dev.perfgate.gate.DecisionSettings;
 import dev.perfgate.gate.EnvironmentPolicy;
@@ -24,12 +26,12 @@ import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
 import dev.perfgate.gate.InconclusivePolicy;
 import dev.perfgate.gate.Status;
-import dev.perfgate.gate.TestRuns;
+import dev.perfgate.testing.TestRuns;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.profile.ProfileDiff;
 import dev.perfgate.profile.ProfileSummary;
-import dev.perfgate.run.RunJson;
-import dev.perfgate.run.RunResult;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,7 +107,7 @@ class ResultJsonSchemaTest {
                 new GateSpec(SEARCH, "p99", "250ms", null, "10%", null),
                 new GateSpec(null, "errorRate", "1%", null, null, null),
                 new GateSpec(null, "throughput", null, "5/s", null, null));
-        JsonNode json = valid(ReportWriter.write(dir, searchRun(BASE), searchRun(BASE), v).json());
+        JsonNode json = valid(write(dir, searchRun(BASE), searchRun(BASE), v).json());
         assertThat(json.get("passed").asBoolean()).isTrue();
         assertThat(json.get("failureCategories")).isEmpty();
         assertThat(json.get("gates")).hasSize(4).allSatisfy(g -> assertThat(g.has("failureCategory")).isFalse());
@@ -207,7 +209,7 @@ class ResultJsonSchemaTest {
         RunResult base = searchRun(BASE).withProfile(profile(30, gc));
         Verdict v = evaluate(slower, base, BaselineState.PRESENT, DecisionSettings.DEFAULT,
                 new GateSpec(null, "p95", null, null, "10%", null));
-        JsonNode json = valid(ReportWriter.write(dir, slower, base, v).json());
+        JsonNode json = valid(write(dir, slower, base, v).json());
         assertThat(json.get("rootCause")).isNotEmpty();
         assertThat(json.at("/rootCause/0/kind").asText()).isEqualTo("self-time");
         assertThat(json.at("/rootCause/0/shareOf").asText()).isEqualTo("CPU samples");
@@ -215,15 +217,15 @@ class ResultJsonSchemaTest {
 
     @Test
     void aGoalThatStoppedBeforeAVerdict() throws Exception {
-        ReportWriter.writeNoVerdict(dir, Category.INFRASTRUCTURE, "perfgate: the service did not get ready within "
-                + "5 s; see target/perfgate/service.log");
-        JsonNode json = valid(dir.resolve(ReportWriter.RESULT_JSON));
+        Reports.writeNoVerdict(dir, new NoVerdict(Category.INFRASTRUCTURE, "the service did not get ready within "
+                + "5 s; see target/perfgate/service.log", List.of()));
+        JsonNode json = valid(dir.resolve(Reports.RESULT_JSON));
         assertThat(json.get("passed").asBoolean()).isFalse();
         assertThat(texts(json.get("failureCategories"))).containsExactly("infrastructure");
         assertThat(json.get("gates")).isEmpty();
         assertThat(json.at("/runProblems/0/message").asText()).isEqualTo("the service did not get ready within 5 s; "
                 + "see target/perfgate/service.log");
-        assertThat(Files.readString(dir.resolve(ReportWriter.RESULT_MARKDOWN))).contains("no verdict")
+        assertThat(Files.readString(dir.resolve(Reports.RESULT_MARKDOWN))).contains("no verdict")
                 .contains("**infrastructure**: the service did not get ready");
         for (Category c : List.of(Category.NO_DATA, Category.INCOMPARABLE_BASELINE)) {
             assertThat(texts(valid(ResultJson.noVerdict(c, "x").toJson()).get("failureCategories")))

@@ -1,10 +1,12 @@
 package dev.perfgate.run;
 
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.RunJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfgate.load.Feeder;
 import dev.perfgate.load.LoadDefinition;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.RequestSpec;
 import java.time.Duration;

@@ -1,5 +1,11 @@
 package dev.perfgate.run;
 
+import dev.perfgate.testing.CapturedLog;
+import dev.perfgate.testing.FakeEngine;
+import dev.perfgate.testing.TestPlans;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,8 +16,8 @@ import dev.perfgate.service.JmxTarget;
 import dev.perfgate.service.Readiness;
 import dev.perfgate.service.ServiceProcess;
 import dev.perfgate.service.ServiceSpec;
-import dev.perfgate.service.TestApps;
-import dev.perfgate.service.testapps.EchoServer;
+import dev.perfgate.testing.TestApps;
+import dev.perfgate.testing.apps.EchoServer;
 import java.nio.file.Path;
 import java.util.List;
 import javax.management.JMX;
@@ -20,6 +26,7 @@ import javax.management.remote.JMXConnector;
 import jdk.jfr.consumer.RecordingFile;
 import jdk.management.jfr.FlightRecorderMXBean;
 import jdk.management.jfr.RecordingInfo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * trial files are the same as for a launched service, and the recording is gone from the service afterwards.
  */
 @Timeout(300)
+@Tag("slow")
 class MeasurementAttachTest {
     @TempDir
     Path dir;
@@ -89,7 +97,7 @@ class MeasurementAttachTest {
         MeasurementException e = catchThrowableOfType(() -> new Measurement(plan, log).run(),
                 MeasurementException.class);
 
-        assertThat(e).hasMessageStartingWith("perfgate: JMX at " + url + " is unreachable")
+        assertThat(e).hasMessageStartingWith("JMX at " + url + " is unreachable")
                 .hasMessageEndingWith("(or set jfr=false to measure without a profile)");
         assertThat(engine.plans()).isEmpty();
         assertThat(dir.resolve(Measurement.RUN_FILE)).doesNotExist();
@@ -109,16 +117,6 @@ class MeasurementAttachTest {
                 .extracting(JfrInfo::enabled).isEqualTo(true);
         assertThat(TrialProfiles.describe(unprofiled)).isEqualTo(JfrInfo.off());
         assertThat(TrialProfiles.safetyStop(attachedPlan)).isGreaterThan(java.time.Duration.ofHours(1));
-    }
-
-    @Test
-    void attachingNeedsAServiceNotStartedByPerfgate() {
-        ServiceSpec launched = TestPlans.echoServer(dir, true);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestPlans.plan(launched, TestPlans.PORT_URL,
-                        TestPlans.load(2), FakeEngine::new, dir)
-                        .withJfrAttach(new JfrAttach(new JmxTarget.Pid(1), null)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("remove <service> to profile a JVM started elsewhere");
     }
 
     private ServiceSpec outsideService() {

@@ -1,5 +1,11 @@
 package dev.perfgate.run;
 
+import dev.perfgate.testing.CapturedLog;
+import dev.perfgate.testing.FakeEngine;
+import dev.perfgate.testing.TestPlans;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.TrialResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfgate.load.TrialPlan;
@@ -40,9 +46,9 @@ class MeasurementExtensionTest {
         assertThat(interims.get(0).flags()).isEmpty();
         assertThat(engine.plans()).filteredOn(TrialPlan::warmup).hasSize(1);
         assertThat(log.containing("running")).containsExactly(
-                "perfgate: 1 relative gate(s) inconclusive after 5 trials; running 2 more (cap 10)");
-        assertThat(log.lines()).contains("perfgate: trial 5/5 done: fake", "perfgate: trial 6/7 done: fake",
-                "perfgate: trial 7/7 done: fake");
+                "1 relative gate(s) inconclusive after 5 trials; running 2 more (cap 10)");
+        assertThat(log.lines()).contains("trial 5/5 done: fake", "trial 6/7 done: fake",
+                "trial 7/7 done: fake");
 
         RunResult written = RunJson.read(dir.resolve(Measurement.RUN_FILE));
         assertThat(written.trials()).hasSize(7);
@@ -64,7 +70,7 @@ class MeasurementExtensionTest {
         assertThat(run.trials()).hasSize(8);
         assertThat(interims).hasSize(1);
         assertThat(log.containing("running")).containsExactly(
-                "perfgate: more trials requested after 5 trials; running 3 more (cap 8, 100 asked)");
+                "more trials requested after 5 trials; running 3 more (cap 8, 100 asked)");
     }
 
     @Test
@@ -86,7 +92,7 @@ class MeasurementExtensionTest {
         assertThat(run.load().plannedTrials()).isEqualTo(3);
         assertThat(run.load().maxTrials()).isEqualTo(3);
         assertThat(run.load().restartPerTrial()).isFalse();
-        assertThat(log.lines()).contains("perfgate: trial 3/3 done: fake");
+        assertThat(log.lines()).contains("trial 3/3 done: fake");
         assertThat(Files.exists(dir.resolve(Measurement.RUN_FILE))).isTrue();
     }
 }

@@ -1,6 +1,10 @@
 package dev.perfgate.run;
 
-import static dev.perfgate.service.TestApps.running;
+import dev.perfgate.testing.CapturedLog;
+import dev.perfgate.testing.TestPlans;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
+import static dev.perfgate.testing.TestApps.running;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfgate.load.LoadEngine;
@@ -11,20 +15,22 @@ import dev.perfgate.measure.TrialRecording;
 import dev.perfgate.service.JfrOptions;
 import dev.perfgate.service.Readiness;
 import dev.perfgate.service.ServiceSpec;
-import dev.perfgate.service.TestApps;
-import dev.perfgate.service.testapps.EchoServer;
+import dev.perfgate.testing.TestApps;
+import dev.perfgate.testing.apps.EchoServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Interleaved A/B with two real services (EchoServer) and the real engine; no timing assertions. */
 @Timeout(300)
+@Tag("slow")
 class MeasurementInterleavedTest {
     private static final Pattern READY = Pattern.compile("(service|baseline version) ready \\(pid (\\d+),");
     private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";

@@ -1,6 +1,12 @@
 package dev.perfgate.run;
 
-import static dev.perfgate.service.TestApps.running;
+import dev.perfgate.testing.CapturedLog;
+import dev.perfgate.testing.FakeEngine;
+import dev.perfgate.testing.TestPlans;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
+import static dev.perfgate.testing.TestApps.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -9,12 +15,14 @@ import dev.perfgate.run.TrialExtension.Extension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real services (EchoServer) and the real engine; no timing assertions, the build machine may be busy. */
 @Timeout(300)
+@Tag("slow")
 class MeasurementRestartTest {
     private static final String STARTED = "---- perfgate: starting service";
 

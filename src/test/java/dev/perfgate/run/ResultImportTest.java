@@ -1,5 +1,9 @@
 package dev.perfgate.run;
 
+import dev.perfgate.testing.CapturedLog;
+import dev.perfgate.util.BuildLog;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,18 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ResultImportTest {
     @TempDir
     Path dir;
-    private final List<String> log = new ArrayList<>();
-    private final RunLog runLog = new RunLog() {
-        @Override
-        public void info(String line) {
-            log.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            log.add("WARN " + line);
-        }
-    };
+    private final CapturedLog runLog = new CapturedLog();
 
     @Test
     void twoHostsPerTrialAreMergedIntoOneTrialEach() throws Exception {
@@ -51,7 +44,7 @@ class ResultImportTest {
         assertThat(run.load().external()).containsEntry("tool", "import").containsEntry("source", "hlog");
         assertThat(run.trials().get(0).warnings()).anyMatch(w -> w.contains("measured elsewhere"));
         assertThat(RunJson.read(dir.resolve("out/run.json")).trials()).hasSize(2);
-        assertThat(log).anyMatch(l -> l.startsWith("perfgate: trial 1: " + 2 * one.requests() + " requests from 2"));
+        assertThat(runLog.lines()).anyMatch(l -> l.startsWith("trial 1: " + 2 * one.requests() + " requests from 2"));
     }
 
     @Test

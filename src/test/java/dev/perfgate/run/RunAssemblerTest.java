@@ -1,5 +1,7 @@
 package dev.perfgate.run;
 
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.RunResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

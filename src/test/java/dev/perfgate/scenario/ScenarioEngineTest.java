@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.perfgate.load.ExternalLoad;
 import dev.perfgate.load.LoadDefinition;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.measure.ErrorKind;
 import dev.perfgate.measure.RequestRecording;
 import dev.perfgate.measure.TrialRecording;
-import dev.perfgate.scenario.testscenarios.FailingScenario;
-import dev.perfgate.scenario.testscenarios.NotAScenario;
-import dev.perfgate.scenario.testscenarios.SleepScenario;
-import dev.perfgate.scenario.testscenarios.SlowScenario;
+import dev.perfgate.testing.scenarios.FailingScenario;
+import dev.perfgate.testing.scenarios.NotAScenario;
+import dev.perfgate.testing.scenarios.SleepScenario;
+import dev.perfgate.testing.scenarios.SlowScenario;
 import dev.perfgate.service.ServiceException;
 import dev.perfgate.service.ServiceProcess;
 import dev.perfgate.service.ServiceSpec;
@@ -24,12 +24,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scenario runner in a real forked JVM, driven by the engine as the measurement drives it. */
 @Timeout(300)
+@Tag("slow")
 class ScenarioEngineTest {
     @TempDir
     Path dir;

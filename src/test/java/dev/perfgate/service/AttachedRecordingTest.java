@@ -1,11 +1,12 @@
 package dev.perfgate.service;
 
+import dev.perfgate.testing.TestApps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.perfgate.service.testapps.AttachLauncher;
-import dev.perfgate.service.testapps.EchoServer;
+import dev.perfgate.testing.apps.AttachLauncher;
+import dev.perfgate.testing.apps.EchoServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import jdk.management.jfr.FlightRecorderMXBean;
 import jdk.management.jfr.RecordingInfo;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JFR, reached by pid (Attach API) and by JMX URL on loopback.
  */
 @Timeout(300)
+@Tag("slow")
 class AttachedRecordingTest {
     private static final Duration SAFETY = Duration.ofHours(1);
 
@@ -206,7 +209,7 @@ class AttachedRecordingTest {
         assertThatThrownBy(() -> AttachedRecording.start(new JfrAttach(new JmxTarget.Pid(ended.pid()), null),
                 SAFETY))
                 .isInstanceOf(ServiceException.class)
-                .hasMessage("perfgate: no process with pid " + ended.pid() + " to record JFR in (jfrAttachPid); "
+                .hasMessage("no process with pid " + ended.pid() + " to record JFR in (jfrAttachPid); "
                         + "start the service first and pass its pid (jps -l lists Java processes)");
     }
 
@@ -250,7 +253,7 @@ class AttachedRecordingTest {
         assertThatThrownBy(() -> AttachedRecording.start(new JfrAttach(new JmxTarget.Url(url, null, null), null),
                 SAFETY))
                 .isInstanceOf(ServiceException.class)
-                .hasMessageStartingWith("perfgate: JMX at " + url + " is unreachable (")
+                .hasMessageStartingWith("JMX at " + url + " is unreachable (")
                 .hasMessageContaining("Connection refused")
                 .hasMessageContaining("-Dcom.sun.management.jmxremote.port")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

@@ -1,10 +1,11 @@
 package dev.perfgate.service;
 
+import dev.perfgate.testing.TestApps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.perfgate.service.testapps.EchoServer;
+import dev.perfgate.testing.apps.EchoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,12 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A JVM service recorded with JFR; per-trial windows are cut out with jcmd and must parse. */
 @Timeout(300)
+@Tag("slow")
 class JfrTest {
     private static final Path JAVA_25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
 

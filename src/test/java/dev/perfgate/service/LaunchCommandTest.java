@@ -1,5 +1,6 @@
 package dev.perfgate.service;
 
+import dev.perfgate.testing.TestApps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -102,7 +103,7 @@ class LaunchCommandTest {
             classpath.add(dir.resolve("no such dir").resolve("missing-library-" + i + ".jar"));
         }
         classpath.addAll(TestApps.testClasspath());
-        ServiceSpec spec = ServiceSpec.mainClass(dev.perfgate.service.testapps.Boom.class.getName(), classpath)
+        ServiceSpec spec = ServiceSpec.mainClass(dev.perfgate.testing.apps.Boom.class.getName(), classpath)
                 .logFile(dir.resolve("boom.log")).build();
         try (ServiceProcess service = ServiceProcess.start(spec)) {
             assertThat(service.command().argFile()).isNotNull();

@@ -1,14 +1,15 @@
 package dev.perfgate.service;
 
-import static dev.perfgate.service.TestApps.eventually;
-import static dev.perfgate.service.TestApps.running;
+import dev.perfgate.testing.TestApps;
+import static dev.perfgate.testing.TestApps.eventually;
+import static dev.perfgate.testing.TestApps.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.perfgate.service.testapps.Boom;
-import dev.perfgate.service.testapps.EchoServer;
-import dev.perfgate.service.testapps.Sleeper;
+import dev.perfgate.testing.apps.Boom;
+import dev.perfgate.testing.apps.EchoServer;
+import dev.perfgate.testing.apps.Sleeper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -22,12 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real processes; timeouts are generous because the build machine may be a busy 2-core box. */
 @Timeout(300)
+@Tag("slow")
 class ServiceProcessTest {
     private static final Duration GENEROUS = Duration.ofSeconds(60);
 

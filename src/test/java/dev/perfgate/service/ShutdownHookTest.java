@@ -1,11 +1,11 @@
 package dev.perfgate.service;
 
-import static dev.perfgate.service.TestApps.eventually;
-import static dev.perfgate.service.TestApps.running;
+import static dev.perfgate.testing.TestApps.eventually;
+import static dev.perfgate.testing.TestApps.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.perfgate.service.testapps.Launcher;
+import dev.perfgate.testing.apps.Launcher;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * grandchild from here, must not outlive it.
  */
 @Timeout(300)
+@Tag("slow")
 class ShutdownHookTest {
     private static final Duration GENEROUS = Duration.ofSeconds(60);
 

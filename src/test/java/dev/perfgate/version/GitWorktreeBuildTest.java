@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real git, real Maven: a tiny project committed twice in a repository made here, its older commit built in a
  * worktree. About 25 s on a 2-core machine (each Maven build of the tiny project takes 5-8 s).
  */
+@Tag("slow")
 class GitWorktreeBuildTest {
     private static final Path HOME = Path.of(System.getProperty("user.home"));
     private static final String HDR = "org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar";
@@ -187,7 +189,7 @@ class GitWorktreeBuildTest {
         Throwable failure = catchThrowable(() -> build.build("HEAD"));
         System.out.println("GitWorktreeBuildTest: " + failure.getMessage());
         assertThat(failure).isInstanceOf(BaselineVersionException.class)
-                .hasMessageStartingWith("perfgate: the build of the baseline git ")
+                .hasMessageStartingWith("the build of the baseline git ")
                 .hasMessageContaining("failed (exit 1)")
                 .hasMessageContaining("reproduce with: cd " + project.resolve("target/perfgate/baseline-src"))
                 .hasMessageContaining("package " + GitWorktreeBuild.DEPENDENCY_PLUGIN + ":build-classpath")

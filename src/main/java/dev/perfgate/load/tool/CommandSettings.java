@@ -20,6 +20,7 @@ import java.util.List;
 public record CommandSettings(List<String> command, String resultFile, String format, String requestName,
         String hlogUnit) {
     public CommandSettings {
-        command = command == null ? List.of() : List.copyOf(command);
+        // Elements may be null (a pom argument Maven evaluated to nothing): CommandTool.problems names them.
+        command = command == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(command));
     }
 }

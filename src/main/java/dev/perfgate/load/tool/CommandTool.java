@@ -7,9 +7,10 @@ import dev.perfgate.imports.WrkImporter;
 import dev.perfgate.load.ExternalLoad;
 import dev.perfgate.load.LoadConfigException;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
+import dev.perfgate.util.Advice;
 import dev.perfgate.util.Redaction;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -47,13 +48,21 @@ public final class CommandTool implements LoadTool {
         this.unit = unit;
     }
 
-    /** Checks the settings (every problem at once) and creates the tool. */
-    public static CommandTool create(CommandSettings settings, LoadProfile profile) throws LoadConfigException {
+    /** Every problem of the settings, before anything is run. */
+    public static List<String> problems(CommandSettings settings) {
         List<String> problems = new ArrayList<>();
-        if (settings.command().isEmpty() || settings.command().get(0).isBlank()) {
-            problems.add("<loadCommand> is empty; give the tool's executable and its arguments");
+        for (int i = 0; i < settings.command().size(); i++) {
+            if (settings.command().get(i) == null) {
+                problems.add("<loadCommand> element " + (i + 1) + " is empty: "
+                        + Advice.escapeProperty("perfgate.baseUrl"));
+            }
         }
-        String format = settings.format() == null ? "" : settings.format().trim().toLowerCase(Locale.ROOT);
+        if (settings.command().isEmpty() || settings.command().get(0) == null || settings.command().get(0).isBlank()) {
+            if (problems.isEmpty()) {
+                problems.add("<loadCommand> is empty; give the tool's executable and its arguments");
+            }
+        }
+        String format = format(settings);
         if (!FORMATS.contains(format)) {
             problems.add("<loadFormat> '" + (settings.format() == null ? "" : settings.format()) + "' is not one of "
                     + String.join(", ", FORMATS));
@@ -63,15 +72,26 @@ public final class CommandTool implements LoadTool {
                     + " format: the file the command writes, relative to the trial's directory "
                     + "(${perfgate.resultsDir}) or absolute");
         }
-        TimeUnit unit = TimeUnit.MICROSECONDS;
         try {
-            unit = HlogImporter.unit(settings.hlogUnit());
+            HlogImporter.unit(settings.hlogUnit());
         } catch (IllegalArgumentException e) {
             problems.add("<loadHlogUnit> " + e.getMessage());
         }
+        return problems;
+    }
+
+    private static String format(CommandSettings settings) {
+        return settings.format() == null ? "" : settings.format().trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Checks the settings (every problem at once) and creates the tool. */
+    public static CommandTool create(CommandSettings settings, LoadProfile profile) throws LoadConfigException {
+        List<String> problems = problems(settings);
         if (!problems.isEmpty()) {
             throw new LoadConfigException(problems);
         }
+        String format = format(settings);
+        TimeUnit unit = HlogImporter.unit(settings.hlogUnit());
         return new CommandTool(settings, profile, format, unit);
     }
 

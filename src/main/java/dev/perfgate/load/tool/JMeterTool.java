@@ -3,7 +3,7 @@ package dev.perfgate.load.tool;
 import dev.perfgate.imports.ImportedResults;
 import dev.perfgate.imports.JtlImporter;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import java.io.IOException;

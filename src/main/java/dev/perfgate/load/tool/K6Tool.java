@@ -5,7 +5,7 @@ import dev.perfgate.imports.K6JsonImporter;
 import dev.perfgate.imports.K6Summary;
 import dev.perfgate.imports.K6SummaryImporter;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import java.io.IOException;

@@ -50,12 +50,16 @@ public final class LoadTools {
     }
 
     /**
-     * Checks the settings (all problems at once) and creates the tool.
-     *
-     * @param profile the trials' shape: duration and warm-up for every tool; connections as users/threads
+     * Every problem of the settings, before any jar is resolved or tool started: the tool cannot be told, the script
+     * is missing, the workers do not fit the tool.
      */
-    public static LoadTool create(ScriptSettings settings, LoadProfile profile) throws LoadConfigException {
-        String tool = detect(settings);
+    public static List<String> problems(ScriptSettings settings) {
+        String tool;
+        try {
+            tool = detect(settings);
+        } catch (LoadConfigException e) {
+            return e.problems();
+        }
         List<String> problems = new ArrayList<>();
         if (!Files.isRegularFile(settings.script())) {
             problems.add("<script> " + settings.script().toAbsolutePath() + " does not exist");
@@ -67,9 +71,20 @@ public final class LoadTools {
             problems.add("<scriptWorkers> drives Locust's master/worker mode; for " + tool + " see the README's "
                     + "distributed section (run the generators yourself and import their results)");
         }
+        return problems;
+    }
+
+    /**
+     * Checks the settings (all problems at once) and creates the tool.
+     *
+     * @param profile the trials' shape: duration and warm-up for every tool; connections as users/threads
+     */
+    public static LoadTool create(ScriptSettings settings, LoadProfile profile) throws LoadConfigException {
+        List<String> problems = problems(settings);
         if (!problems.isEmpty()) {
             throw new LoadConfigException(problems);
         }
+        String tool = detect(settings);
         switch (tool) {
             case "locust":
                 return new LocustTool(settings, profile);

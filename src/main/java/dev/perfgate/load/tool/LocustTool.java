@@ -4,7 +4,7 @@ import dev.perfgate.imports.ImportedResults;
 import dev.perfgate.imports.LocustSamplesImporter;
 import dev.perfgate.imports.LocustOutput;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.service.PortAllocator;

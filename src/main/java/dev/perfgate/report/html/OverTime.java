@@ -1,9 +1,9 @@
 package dev.perfgate.report.html;
 
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import dev.perfgate.report.html.Chart.Series;
-import dev.perfgate.run.RunResult;
-import dev.perfgate.run.TrialResult;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

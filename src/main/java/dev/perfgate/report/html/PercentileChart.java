@@ -1,9 +1,9 @@
 package dev.perfgate.report.html;
 
-import dev.perfgate.measure.HistogramCodec;
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.HistogramCodec;
+import dev.perfgate.result.Latencies;
 import dev.perfgate.report.html.Chart.Series;
-import dev.perfgate.run.MergedResult;
+import dev.perfgate.result.MergedResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;

@@ -1,9 +1,9 @@
 package dev.perfgate.report.html;
 
 import dev.perfgate.report.html.Chart.Series;
-import dev.perfgate.run.RequestStats;
-import dev.perfgate.run.RunResult;
-import dev.perfgate.run.TrialResult;
+import dev.perfgate.result.RequestStats;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;

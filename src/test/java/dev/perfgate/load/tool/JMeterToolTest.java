@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.perfgate.load.LoadConfigException;
 import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.measure.ErrorKind;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.measure.ErrorKind;
@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Real Locust runs (Debian's python3-locust, installed by .ci/run) against an HTTP server in this JVM, through the
  * engine perfgate uses: what Locust measured must arrive exactly, by request name, with its errors.
  */
+@Tag("slow")
 class LocustToolTest {
     private static final String LOCUSTFILE = """
             from locust import HttpUser, task, constant

@@ -8,7 +8,7 @@ import dev.perfgate.imports.ResultFileException;
 import dev.perfgate.load.ExternalLoad;
 import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.load.LoadModel;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.measure.ErrorKind;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The engine's contract with any tool, with real processes: a small shell "tool" that writes "name micros [error]"
  * lines, so every way a tool can fail is exercised without depending on one tool's quirks.
  */
+@Tag("slow")
 class ToolEngineTest {
     private static final LoadProfile PROFILE = new LoadProfile(LoadModel.CLOSED, 10, Duration.ZERO,
             Duration.ofSeconds(1), Duration.ZERO, 1, 1, Duration.ofSeconds(1), Duration.ofMillis(10));

@@ -1,15 +1,15 @@
 package dev.perfgate.report.html;
 
-import static dev.perfgate.gate.TestRuns.constant;
-import static dev.perfgate.gate.TestRuns.req;
-import static dev.perfgate.gate.TestRuns.run;
+import static dev.perfgate.testing.TestRuns.constant;
+import static dev.perfgate.testing.TestRuns.req;
+import static dev.perfgate.testing.TestRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.perfgate.measure.Latencies;
+import dev.perfgate.result.Latencies;
 import dev.perfgate.report.html.Chart.Series;
-import dev.perfgate.run.RunResult;
-import dev.perfgate.run.TrialResult;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

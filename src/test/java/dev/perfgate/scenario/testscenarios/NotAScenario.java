@@ -1,8 +1,0 @@
-package dev.perfgate.scenario.testscenarios;
-
-/** Neither Callable nor Runnable. */
-public class NotAScenario {
-    public String work() {
-        return "no";
-    }
-}

@@ -1,9 +1,0 @@
-package dev.perfgate.service.testapps;
-
-/** Runs but never opens a port: a service that never gets ready. */
-public final class Sleeper {
-    public static void main(String[] args) throws InterruptedException {
-        System.out.println("sleeping without listening");
-        Thread.sleep(300_000);
-    }
-}
