@@ -68,8 +68,8 @@ public final class LoadTools {
             problems.add("<scriptWorkers> is " + settings.workers() + "; give 0 (one process) or more");
         }
         if (settings.workers() > 0 && !tool.equals("locust")) {
-            problems.add("<scriptWorkers> drives Locust's master/worker mode; for " + tool + " see the README's "
-                    + "distributed section (run the generators yourself and import their results)");
+            problems.add("<scriptWorkers> drives Locust's master/worker mode; for " + tool + " see "
+                    + "docs/load-tools.md, Distributed (run the generators yourself and import their results)");
         }
         return problems;
     }
