@@ -1,8 +1,8 @@
 package dev.perfgate.gate;
 
-import dev.perfgate.run.AbPlan;
 import dev.perfgate.result.RunJson;
 import dev.perfgate.result.RunResult;
+import dev.perfgate.run.AbPlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

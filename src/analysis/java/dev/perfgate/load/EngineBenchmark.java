@@ -1,9 +1,9 @@
 package dev.perfgate.load;
 
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.measure.ErrorKind;
 import dev.perfgate.measure.RequestRecording;
 import dev.perfgate.measure.TrialRecording;
+import dev.perfgate.result.LoadModel;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.perfgate.gate;
 
-import dev.perfgate.stats.RatioEvidence;
 import dev.perfgate.stats.PairedRatioTest;
+import dev.perfgate.stats.RatioEvidence;
 import dev.perfgate.stats.RatioTest;
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -46,8 +46,8 @@ final class AttachPlanner {
         }
         if (service) {
             problems.add(parameter + " names a JVM perfgate did not start, but <service> is configured and perfgate "
-                    + "records the service it starts itself; remove " + parameter + ", or remove <service> to profile a "
-                    + "JVM started elsewhere");
+                    + "records the service it starts itself; remove " + parameter + ", or remove <service> to "
+                    + "profile a JVM started elsewhere");
             return null;
         }
         JmxTarget target;

@@ -1,10 +1,10 @@
 package dev.perfgate.imports;
 
 import dev.perfgate.measure.ErrorKind;
-import dev.perfgate.result.Latencies;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.measure.RequestRecording;
 import dev.perfgate.measure.TrialRecording;
+import dev.perfgate.result.Latencies;
+import dev.perfgate.result.LoadModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.perfgate.load;
 
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.measure.ErrorKind;
-import dev.perfgate.result.Latencies;
 import dev.perfgate.measure.RequestRecording;
 import dev.perfgate.measure.TrialRecording;
+import dev.perfgate.result.Latencies;
+import dev.perfgate.result.LoadModel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import java.net.InetSocketAddress;

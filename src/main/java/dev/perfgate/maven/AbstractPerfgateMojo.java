@@ -49,7 +49,9 @@ abstract class AbstractPerfgateMojo extends AbstractMojo {
     @Parameter(property = "perfgate.alpha", defaultValue = "0.01")
     protected double alpha;
 
-    /** The chance that any relative check of one build fails unchanged code, held with Holm's method; at least alpha. */
+    /**
+     * The chance that any relative check of one build fails unchanged code, held with Holm's method; at least alpha.
+     */
     @Parameter(property = "perfgate.buildAlpha", defaultValue = "0.05")
     protected double buildAlpha;
 

@@ -1,8 +1,8 @@
 package dev.perfgate.maven;
 
 import dev.perfgate.goal.PlanningException;
-import dev.perfgate.util.BuildLog;
 import dev.perfgate.service.ServiceSpec;
+import dev.perfgate.util.BuildLog;
 import dev.perfgate.version.BaselineArtifact;
 import dev.perfgate.version.BaselineSource;
 import dev.perfgate.version.BaselineVersion;

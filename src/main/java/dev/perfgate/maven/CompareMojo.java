@@ -39,7 +39,7 @@ public class CompareMojo extends AbstractGateMojo {
 
     @Override
     protected void executeGoal() throws MojoExecutionException, MojoFailureException {
-        // Without a pom Maven runs the goal in a stub project whose directories are not resolved ("${project.basedir}").
+        // Without a pom, Maven runs the goal in a stub project whose directories are not resolved.
         boolean withoutProject = project == null || project.getFile() == null;
         Path reports = compareDirectory != null ? compareDirectory.toPath()
                 : withoutProject ? Path.of("target", "perfgate-compare").toAbsolutePath()

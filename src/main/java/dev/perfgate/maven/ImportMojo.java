@@ -16,8 +16,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Writes target/perfgate/run.json from result files a load generator wrote elsewhere (HdrHistogram interval logs from
  * several generator hosts, a JMeter JTL, k6's JSON output, wrk2's latency output, perfgate's Locust samples), one
- * trial per pattern, so that perfgate:check gates them like a measurement:
- * <code>mvn perfgate:import perfgate:check -Dperfgate.importTrials=gen-&#42;/trial-1.hlog,gen-&#42;/trial-2.hlog</code>.
+ * trial per pattern, so that perfgate:check gates them like a measurement: <code>mvn perfgate:import
+ * perfgate:check -Dperfgate.importTrials=gen-&#42;/trial-1.hlog,gen-&#42;/trial-2.hlog</code>.
  * Nothing is started and no load is sent.
  */
 @Mojo(name = "import", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)

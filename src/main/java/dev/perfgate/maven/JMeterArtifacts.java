@@ -1,9 +1,9 @@
 package dev.perfgate.maven;
 
+import dev.perfgate.goal.PlanningException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import dev.perfgate.goal.PlanningException;
 import org.apache.maven.plugin.logging.Log;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;

@@ -48,7 +48,10 @@ public class RunMojo extends AbstractMeasureMojo {
     @Parameter(property = "perfgate.baselineJar")
     protected File baselineJar;
 
-    /** Interleaved A/B against the service this command starts (with the service's arguments; it must listen on PERFGATE_PORT). */
+    /**
+     * Interleaved A/B against the service this command starts, with the service's arguments; it must listen on
+     * PERFGATE_PORT.
+     */
     @Parameter
     protected List<String> baselineCommand = new ArrayList<>();
 

@@ -1,11 +1,11 @@
 package dev.perfgate.measure;
 
+import dev.perfgate.result.Latencies;
 import dev.perfgate.result.LatencySummary;
 import dev.perfgate.result.RequestStats;
-import java.util.TreeMap;
-import dev.perfgate.result.Latencies;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
 /**

@@ -26,9 +26,9 @@ final class RootCauseMarkdown {
             return "";
         }
         StringBuilder md = new StringBuilder("### Root-cause candidates\n\n");
-        md.append("What took a share of the CPU samples, the allocated bytes or the request time that changed by more "
-                + "than 1 point with |z| > 3, baseline → this run (two-proportion test on CPU and allocation samples; "
-                + "rate test per request on waits and collections).\n\n");
+        md.append("What took a share of the CPU samples, the allocated bytes or the request time that changed by "
+                + "more than 1 point with |z| > 3, baseline → this run (two-proportion test on CPU and allocation "
+                + "samples; rate test per request on waits and collections).\n\n");
         md.append("| What | Where | Baseline | This run | Share of | Events | z |\n"
                 + "|---|---|---:|---:|---|---:|---:|\n");
         for (ProfileDiff.Finding f : findings.stream().limit(TABLE_ROWS).toList()) {

@@ -1,8 +1,8 @@
 package dev.perfgate.run;
 
-import dev.perfgate.util.BuildLog;
 import dev.perfgate.service.AttachedRecording;
 import dev.perfgate.service.ServiceException;
+import dev.perfgate.util.BuildLog;
 import dev.perfgate.util.Redaction;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,14 +1,14 @@
 package dev.perfgate.run;
 
-import dev.perfgate.result.RunJson;
-import dev.perfgate.result.LoadModel;
-import dev.perfgate.result.LoadInfo;
 import dev.perfgate.load.ExternalLoad;
 import dev.perfgate.load.Feeder;
 import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadProfile;
-import dev.perfgate.util.Redaction;
 import dev.perfgate.load.RequestSpec;
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.LoadModel;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.util.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

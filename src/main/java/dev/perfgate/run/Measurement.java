@@ -1,21 +1,26 @@
 package dev.perfgate.run;
 
-import dev.perfgate.util.BuildLog;
-import dev.perfgate.result.EnvironmentFingerprint;
-import dev.perfgate.result.LoadInfo;
-import dev.perfgate.result.JfrInfo;
-import dev.perfgate.result.Pairing;
-import dev.perfgate.result.TrialResult;
-import dev.perfgate.result.RunJson;
-import dev.perfgate.result.RunResult;
 import dev.perfgate.load.LoadEngine;
 import dev.perfgate.load.LoadException;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.measure.TrialRecording;
+import dev.perfgate.profile.HealthCheck;
+import dev.perfgate.profile.HealthReport;
+import dev.perfgate.profile.ProfileAnalyzer;
+import dev.perfgate.profile.ProfileFiles;
+import dev.perfgate.profile.ProfileSummary;
+import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.LoadInfo;
+import dev.perfgate.result.Pairing;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
 import dev.perfgate.service.Placeholders;
 import dev.perfgate.service.ServiceException;
 import dev.perfgate.service.ServiceProcess;
 import dev.perfgate.service.ServiceSpec;
+import dev.perfgate.util.BuildLog;
 import dev.perfgate.util.Durations;
 import dev.perfgate.util.Redaction;
 import java.io.IOException;
@@ -26,11 +31,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import dev.perfgate.profile.HealthCheck;
-import dev.perfgate.profile.HealthReport;
-import dev.perfgate.profile.ProfileFiles;
-import dev.perfgate.profile.ProfileAnalyzer;
-import dev.perfgate.profile.ProfileSummary;
 import java.util.List;
 
 /**
@@ -202,11 +202,8 @@ public final class Measurement {
 
     /** One line for what stopped the measurement. */
     private static MeasurementException failure(Exception e) {
-        if (e instanceof ServiceException) {
-            return new MeasurementException(e.getMessage(), e);
-        }
         if (e instanceof IllegalArgumentException) {
-            // The Mojos validate first; this is the engine's own last word on a definition it cannot run.
+            // The planner validates first; this is the engine's own last word on a definition it cannot run.
             return new MeasurementException("the load cannot be run: " + e.getMessage(), e);
         }
         return new MeasurementException(e.getMessage(), e);
@@ -246,7 +243,7 @@ public final class Measurement {
         }
         log.info("warming up for " + Durations.format(warmup) + " against " + target.baseUrl());
         engine.run(new TrialPlan(0, target.baseUrl(), plan.load(), warmup, null,
-                line -> log.info(line)));
+                log::info));
         target.checkAlive();
     }
 

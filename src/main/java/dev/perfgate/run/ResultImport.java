@@ -1,15 +1,15 @@
 package dev.perfgate.run;
 
-import dev.perfgate.util.BuildLog;
+import dev.perfgate.imports.ImportedResults;
+import dev.perfgate.imports.ResultFileException;
+import dev.perfgate.imports.ResultFormat;
+import dev.perfgate.measure.TrialRecording;
 import dev.perfgate.result.EnvironmentFingerprint;
 import dev.perfgate.result.JfrInfo;
 import dev.perfgate.result.LoadInfo;
 import dev.perfgate.result.RunJson;
 import dev.perfgate.result.RunResult;
-import dev.perfgate.imports.ImportedResults;
-import dev.perfgate.imports.ResultFileException;
-import dev.perfgate.imports.ResultFormat;
-import dev.perfgate.measure.TrialRecording;
+import dev.perfgate.util.BuildLog;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

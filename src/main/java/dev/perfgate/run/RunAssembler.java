@@ -1,6 +1,9 @@
 package dev.perfgate.run;
 
+import dev.perfgate.measure.RequestRecording;
+import dev.perfgate.measure.TrialRecording;
 import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.HistogramCodec;
 import dev.perfgate.result.JfrInfo;
 import dev.perfgate.result.LatencySummary;
 import dev.perfgate.result.LoadInfo;
@@ -8,9 +11,6 @@ import dev.perfgate.result.MergedResult;
 import dev.perfgate.result.RequestStats;
 import dev.perfgate.result.RunResult;
 import dev.perfgate.result.TrialResult;
-import dev.perfgate.result.HistogramCodec;
-import dev.perfgate.measure.RequestRecording;
-import dev.perfgate.measure.TrialRecording;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

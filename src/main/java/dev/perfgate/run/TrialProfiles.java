@@ -1,12 +1,12 @@
 package dev.perfgate.run;
 
-import dev.perfgate.util.BuildLog;
-import dev.perfgate.result.JfrInfo;
 import dev.perfgate.load.LoadProfile;
+import dev.perfgate.result.JfrInfo;
 import dev.perfgate.service.AttachedRecording;
 import dev.perfgate.service.JfrAttach;
 import dev.perfgate.service.ServiceException;
 import dev.perfgate.service.ServiceSpec;
+import dev.perfgate.util.BuildLog;
 import dev.perfgate.util.Redaction;
 import java.nio.file.Path;
 import java.time.Duration;

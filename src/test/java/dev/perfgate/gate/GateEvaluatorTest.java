@@ -1,11 +1,11 @@
 package dev.perfgate.gate;
 
-import dev.perfgate.testing.TestRuns;
 import static dev.perfgate.testing.TestRuns.constant;
 import static dev.perfgate.testing.TestRuns.req;
 import static dev.perfgate.testing.TestRuns.run;
 import static dev.perfgate.testing.TestRuns.spread;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.perfgate.testing.TestRuns;
 
 import dev.perfgate.result.LoadInfo;
 import dev.perfgate.result.RunResult;

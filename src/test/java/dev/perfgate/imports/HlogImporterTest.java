@@ -1,19 +1,19 @@
 package dev.perfgate.imports;
 
-import dev.perfgate.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.perfgate.testing.Fixtures;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.perfgate.load.LoadDefinition;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.NettyLoadEngine;
 import dev.perfgate.load.RequestSpec;
 import dev.perfgate.load.TrialPlan;
-import dev.perfgate.result.Latencies;
 import dev.perfgate.measure.RequestRecording;
 import dev.perfgate.measure.TrialRecording;
+import dev.perfgate.result.Latencies;
+import dev.perfgate.result.LoadModel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;

@@ -1,8 +1,8 @@
 package dev.perfgate.imports;
 
-import dev.perfgate.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.perfgate.testing.Fixtures;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.perfgate.imports;
 
-import dev.perfgate.testing.Fixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.perfgate.testing.Fixtures;
 
 import dev.perfgate.measure.ErrorKind;
 import dev.perfgate.measure.RequestRecording;

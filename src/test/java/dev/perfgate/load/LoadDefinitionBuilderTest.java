@@ -1,8 +1,8 @@
 package dev.perfgate.load;
 
-import dev.perfgate.result.LoadModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.perfgate.result.LoadModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

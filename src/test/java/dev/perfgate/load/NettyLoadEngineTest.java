@@ -1,13 +1,13 @@
 package dev.perfgate.load;
 
-import dev.perfgate.testing.Loads;
-import dev.perfgate.testing.TestServer;
-import dev.perfgate.result.LoadModel;
 import static dev.perfgate.testing.Loads.get;
 import static dev.perfgate.testing.Loads.open;
 import static dev.perfgate.testing.Loads.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.perfgate.result.LoadModel;
+import dev.perfgate.testing.Loads;
+import dev.perfgate.testing.TestServer;
 
 import dev.perfgate.measure.ErrorKind;
 import dev.perfgate.measure.RequestRecording;
@@ -27,9 +27,9 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,10 +5,10 @@ import static dev.perfgate.testing.TestRuns.req;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perfgate.testing.TestRuns;
 import dev.perfgate.report.JUnitXml;
 import dev.perfgate.result.RunJson;
 import dev.perfgate.result.RunResult;
+import dev.perfgate.testing.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

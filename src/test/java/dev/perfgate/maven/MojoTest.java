@@ -3,8 +3,8 @@ package dev.perfgate.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perfgate.testing.TestRuns;
 import dev.perfgate.result.RunJson;
+import dev.perfgate.testing.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.maven.api.plugin.testing.InjectMojo;

@@ -1,10 +1,10 @@
 package dev.perfgate.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import dev.perfgate.testing.FlamePage;
 import dev.perfgate.testing.HeadlessChromium;
 import dev.perfgate.testing.JfrWorkload;
 import dev.perfgate.testing.PprofReader;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +23,9 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

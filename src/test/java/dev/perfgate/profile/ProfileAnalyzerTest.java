@@ -1,7 +1,7 @@
 package dev.perfgate.profile;
 
-import dev.perfgate.testing.JfrWorkload;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.perfgate.testing.JfrWorkload;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -17,9 +17,9 @@ import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
 import dev.perfgate.gate.InconclusivePolicy;
 import dev.perfgate.gate.Status;
-import dev.perfgate.testing.TestRuns;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.result.RunResult;
+import dev.perfgate.testing.TestRuns;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,7 +164,8 @@ class CiReportsTest {
 
     @Test
     void resultMarkdownMatchesTheGoldenFile() throws Exception {
-        assertGolden("result.md", ResultMarkdown.render(comparison(RUN, BASELINE, everyOutcome(InconclusivePolicy.WARN))));
+        assertGolden("result.md",
+                ResultMarkdown.render(comparison(RUN, BASELINE, everyOutcome(InconclusivePolicy.WARN))));
     }
 
     @Test

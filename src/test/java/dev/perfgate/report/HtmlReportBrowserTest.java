@@ -10,23 +10,23 @@ import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.load.LoadDefinition;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.NettyLoadEngine;
 import dev.perfgate.load.RequestSpec;
-import dev.perfgate.testing.HeadlessChromium;
 import dev.perfgate.profile.ProfileFiles;
+import dev.perfgate.result.LoadModel;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
 import dev.perfgate.run.AbPlan;
 import dev.perfgate.run.Measurement;
 import dev.perfgate.run.MeasurementPlan;
-import dev.perfgate.result.RunJson;
-import dev.perfgate.util.BuildLog;
-import dev.perfgate.result.RunResult;
 import dev.perfgate.service.JfrOptions;
 import dev.perfgate.service.Readiness;
 import dev.perfgate.service.ServiceSpec;
+import dev.perfgate.testing.HeadlessChromium;
 import dev.perfgate.testing.TestApps;
 import dev.perfgate.testing.apps.EchoServer;
+import dev.perfgate.util.BuildLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,8 +37,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,9 +116,9 @@ class HtmlReportBrowserTest {
 
         // the same run alone: every part without a baseline says so, and the page still draws
         Path alone = dir.resolve("alone.html");
-        Files.writeString(alone, HtmlReport.render(dir, comparison(run, null, GateEvaluator.evaluate(Gates.parse(List.of(
-                new GateSpec(null, "p99", "10s", null, null, null)), null), run, null, BaselineState.MISSING_SKIP,
-                "mvn perfgate:baseline"))));
+        Verdict aloneVerdict = GateEvaluator.evaluate(Gates.parse(List.of(new GateSpec(null, "p99", "10s", null,
+                null, null)), null), run, null, BaselineState.MISSING_SKIP, "mvn perfgate:baseline");
+        Files.writeString(alone, HtmlReport.render(dir, comparison(run, null, aloneVerdict)));
         HeadlessChromium.Rendered withoutBaseline = HeadlessChromium.open(chromium, alone, dir);
         assertNoScriptError(withoutBaseline);
         assertThat(withoutBaseline.dom().contains("No baseline to compare with")

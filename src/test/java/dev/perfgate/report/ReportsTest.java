@@ -13,11 +13,11 @@ import dev.perfgate.gate.BaselineState;
 import dev.perfgate.gate.GateEvaluator;
 import dev.perfgate.gate.GateSpec;
 import dev.perfgate.gate.Gates;
-import dev.perfgate.testing.TestRuns;
 import dev.perfgate.gate.Verdict;
 import dev.perfgate.result.LoadInfo;
 import dev.perfgate.result.RunJson;
 import dev.perfgate.result.RunResult;
+import dev.perfgate.testing.TestRuns;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -227,7 +227,8 @@ class ReportsTest {
                 .contains("Lock waits over JFR's threshold: `com.acme.Cache.get` 4 waits, 120 ms.")
                 .contains("- WARNING GC Caused by System.gc() (score 90): System.gc() ran 8 times.")
                 .contains("⚠️ only 40 CPU samples");
-        assertThat(ResultMarkdown.render(comparison(RUN, BASELINE, verdict(RUN, BASELINE)))).doesNotContain("### Profile");
+        assertThat(ResultMarkdown.render(comparison(RUN, BASELINE, verdict(RUN, BASELINE))))
+                .doesNotContain("### Profile");
 
         java.nio.file.Path file = java.nio.file.Files.createTempFile("run", ".json");
         RunJson.write(file, withProfile);
@@ -263,7 +264,8 @@ class ReportsTest {
         Verdict reverse = verdict(base, run);
         assertThat(console(base, run, reverse)).noneSatisfy(l -> assertThat(l).contains("root cause"));
         assertThat(comparison(base, run, reverse).rootCause().hotter()).isEmpty();
-        assertThat(ResultMarkdown.render(comparison(base, run, reverse))).contains("| self time | `com.acme.Search.findAll` | 41.0 % "
+        assertThat(ResultMarkdown.render(comparison(base, run, reverse)))
+                .contains("| self time | `com.acme.Search.findAll` | 41.0 % "
                 + "| 3.0 % |");
     }
 

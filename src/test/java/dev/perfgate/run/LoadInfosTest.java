@@ -1,14 +1,14 @@
 package dev.perfgate.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import dev.perfgate.result.LoadInfo;
 import dev.perfgate.result.RunJson;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfgate.load.Feeder;
 import dev.perfgate.load.LoadDefinition;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.RequestSpec;
+import dev.perfgate.result.LoadModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

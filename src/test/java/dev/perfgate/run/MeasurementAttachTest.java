@@ -1,13 +1,13 @@
 package dev.perfgate.run;
 
-import dev.perfgate.testing.CapturedLog;
-import dev.perfgate.testing.FakeEngine;
-import dev.perfgate.testing.TestPlans;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.perfgate.result.JfrInfo;
 import dev.perfgate.result.RunResult;
 import dev.perfgate.result.TrialResult;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import dev.perfgate.testing.CapturedLog;
+import dev.perfgate.testing.FakeEngine;
+import dev.perfgate.testing.TestPlans;
 
 import dev.perfgate.load.NettyLoadEngine;
 import dev.perfgate.service.JfrAttach;

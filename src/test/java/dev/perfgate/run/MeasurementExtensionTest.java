@@ -1,12 +1,12 @@
 package dev.perfgate.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
 import dev.perfgate.testing.CapturedLog;
 import dev.perfgate.testing.FakeEngine;
 import dev.perfgate.testing.TestPlans;
-import dev.perfgate.result.RunResult;
-import dev.perfgate.result.RunJson;
-import dev.perfgate.result.TrialResult;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.run.TrialExtension.Extension;

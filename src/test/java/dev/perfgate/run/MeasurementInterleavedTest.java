@@ -1,11 +1,11 @@
 package dev.perfgate.run;
 
-import dev.perfgate.testing.CapturedLog;
-import dev.perfgate.testing.TestPlans;
-import dev.perfgate.result.RunJson;
-import dev.perfgate.result.RunResult;
 import static dev.perfgate.testing.TestApps.running;
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.testing.CapturedLog;
+import dev.perfgate.testing.TestPlans;
 
 import dev.perfgate.load.LoadEngine;
 import dev.perfgate.load.LoadException;

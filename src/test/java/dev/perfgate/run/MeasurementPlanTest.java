@@ -1,8 +1,8 @@
 package dev.perfgate.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import dev.perfgate.testing.FakeEngine;
 import dev.perfgate.testing.TestPlans;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,14 @@
 package dev.perfgate.run;
 
-import dev.perfgate.testing.CapturedLog;
-import dev.perfgate.testing.FakeEngine;
-import dev.perfgate.testing.TestPlans;
-import dev.perfgate.result.RunJson;
-import dev.perfgate.result.RunResult;
-import dev.perfgate.result.TrialResult;
 import static dev.perfgate.testing.TestApps.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.result.TrialResult;
+import dev.perfgate.testing.CapturedLog;
+import dev.perfgate.testing.FakeEngine;
+import dev.perfgate.testing.TestPlans;
 
 import dev.perfgate.load.NettyLoadEngine;
 import dev.perfgate.run.TrialExtension.Extension;

@@ -1,11 +1,11 @@
 package dev.perfgate.run;
 
-import dev.perfgate.testing.CapturedLog;
-import dev.perfgate.util.BuildLog;
-import dev.perfgate.result.RunJson;
-import dev.perfgate.result.RunResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.perfgate.result.RunJson;
+import dev.perfgate.result.RunResult;
+import dev.perfgate.testing.CapturedLog;
+import dev.perfgate.util.BuildLog;
 
 import dev.perfgate.imports.HlogImporter;
 import dev.perfgate.imports.ImportedResults;

@@ -1,8 +1,8 @@
 package dev.perfgate.run;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import dev.perfgate.result.JfrInfo;
 import dev.perfgate.result.RunResult;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package dev.perfgate.service;
 
-import dev.perfgate.testing.TestApps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import dev.perfgate.testing.TestApps;
 
 import dev.perfgate.testing.apps.EchoServer;
 import java.nio.file.Files;

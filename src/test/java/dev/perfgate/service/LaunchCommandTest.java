@@ -1,8 +1,8 @@
 package dev.perfgate.service;
 
-import dev.perfgate.testing.TestApps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.perfgate.testing.TestApps;
 
 import java.io.File;
 import java.nio.file.Files;

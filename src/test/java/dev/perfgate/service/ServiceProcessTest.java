@@ -1,11 +1,11 @@
 package dev.perfgate.service;
 
-import dev.perfgate.testing.TestApps;
 import static dev.perfgate.testing.TestApps.eventually;
 import static dev.perfgate.testing.TestApps.running;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import dev.perfgate.testing.TestApps;
 
 import dev.perfgate.testing.apps.Boom;
 import dev.perfgate.testing.apps.EchoServer;

@@ -2,10 +2,10 @@ package dev.perfgate.testing;
 
 import dev.perfgate.load.LoadEngine;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.measure.RequestRecording;
 import dev.perfgate.measure.TrialRecording;
+import dev.perfgate.result.LoadModel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

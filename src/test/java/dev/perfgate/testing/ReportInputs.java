@@ -1,11 +1,11 @@
 package dev.perfgate.testing;
 
+import dev.perfgate.check.Comparison;
+import dev.perfgate.gate.Verdict;
 import dev.perfgate.report.ConsoleSummary;
 import dev.perfgate.report.JUnitXml;
 import dev.perfgate.report.LogLine;
 import dev.perfgate.report.Reports;
-import dev.perfgate.check.Comparison;
-import dev.perfgate.gate.Verdict;
 import dev.perfgate.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +27,8 @@ public final class ReportInputs {
     }
 
     /** Every report of a comparison, into {@code dir} (the JUnit file beside them, no job summary). */
-    public static Reports.Written write(Path dir, RunResult run, RunResult baseline, Verdict verdict) throws IOException {
+    public static Reports.Written write(Path dir, RunResult run, RunResult baseline, Verdict verdict)
+            throws IOException {
         return Reports.write(comparison(run, baseline, verdict),
                 new Reports.Destination(dir, dir.resolve(JUnitXml.FILE_NAME), null));
     }

@@ -1,12 +1,12 @@
 package dev.perfgate.testing;
 
-import dev.perfgate.run.Measurement;
-import dev.perfgate.run.MeasurementPlan;
 import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadEngine;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.RequestSpec;
+import dev.perfgate.result.LoadModel;
+import dev.perfgate.run.Measurement;
+import dev.perfgate.run.MeasurementPlan;
 import dev.perfgate.service.JfrOptions;
 import dev.perfgate.service.Readiness;
 import dev.perfgate.service.ServiceSpec;

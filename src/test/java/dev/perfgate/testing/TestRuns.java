@@ -1,9 +1,9 @@
 package dev.perfgate.testing;
 
-import dev.perfgate.result.HistogramCodec;
-import dev.perfgate.result.Latencies;
 import dev.perfgate.result.EnvironmentFingerprint;
+import dev.perfgate.result.HistogramCodec;
 import dev.perfgate.result.JfrInfo;
+import dev.perfgate.result.Latencies;
 import dev.perfgate.result.LatencySummary;
 import dev.perfgate.result.LoadInfo;
 import dev.perfgate.result.MergedResult;

@@ -3,9 +3,9 @@ package dev.perfgate.version;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.perfgate.testing.TestRuns;
 import dev.perfgate.result.RunJson;
 import dev.perfgate.result.RunResult;
+import dev.perfgate.testing.TestRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

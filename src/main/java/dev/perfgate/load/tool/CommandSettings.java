@@ -1,5 +1,7 @@
 package dev.perfgate.load.tool;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,6 +23,6 @@ public record CommandSettings(List<String> command, String resultFile, String fo
         String hlogUnit) {
     public CommandSettings {
         // Elements may be null (a pom argument Maven evaluated to nothing): CommandTool.problems names them.
-        command = command == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(command));
+        command = command == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(command));
     }
 }

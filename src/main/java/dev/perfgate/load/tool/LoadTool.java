@@ -2,8 +2,8 @@ package dev.perfgate.load.tool;
 
 import dev.perfgate.imports.ImportedResults;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.TrialPlan;
+import dev.perfgate.result.LoadModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.perfgate.load.tool;
 
 import dev.perfgate.imports.ImportedResults;
-import dev.perfgate.imports.LocustSamplesImporter;
 import dev.perfgate.imports.LocustOutput;
+import dev.perfgate.imports.LocustSamplesImporter;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
+import dev.perfgate.result.LoadModel;
 import dev.perfgate.service.PortAllocator;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.perfgate.report.html;
 
-import dev.perfgate.result.Latencies;
 import dev.perfgate.report.html.Chart.Series;
+import dev.perfgate.result.Latencies;
 import dev.perfgate.result.RunResult;
 import dev.perfgate.result.TrialResult;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.perfgate.report.html;
 
+import dev.perfgate.report.html.Chart.Series;
 import dev.perfgate.result.HistogramCodec;
 import dev.perfgate.result.Latencies;
-import dev.perfgate.report.html.Chart.Series;
 import dev.perfgate.result.MergedResult;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadException;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.TrialPlan;
 import dev.perfgate.measure.ErrorKind;
 import dev.perfgate.measure.TrialRecording;
+import dev.perfgate.result.LoadModel;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

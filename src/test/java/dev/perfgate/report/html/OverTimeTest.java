@@ -6,8 +6,8 @@ import static dev.perfgate.testing.TestRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.perfgate.result.Latencies;
 import dev.perfgate.report.html.Chart.Series;
+import dev.perfgate.result.Latencies;
 import dev.perfgate.result.RunResult;
 import dev.perfgate.result.TrialResult;
 import java.io.PrintStream;

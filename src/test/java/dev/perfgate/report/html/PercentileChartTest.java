@@ -3,9 +3,9 @@ package dev.perfgate.report.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.perfgate.report.html.Chart.Series;
 import dev.perfgate.result.HistogramCodec;
 import dev.perfgate.result.Latencies;
-import dev.perfgate.report.html.Chart.Series;
 import dev.perfgate.result.MergedResult;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
