@@ -46,6 +46,9 @@ public record DecisionSettings(double alpha, double buildAlpha, int looks, Incon
     }
 
     public DecisionSettings withLooks(int newLooks) {
+        if (newLooks == looks) {
+            return this;
+        }
         return new DecisionSettings(alpha, buildAlpha, newLooks, inconclusive, onEnvironmentMismatch);
     }
 }
