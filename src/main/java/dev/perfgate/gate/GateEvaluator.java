@@ -3,6 +3,7 @@ package dev.perfgate.gate;
 import dev.perfgate.result.JfrInfo;
 import dev.perfgate.result.MergedResult;
 import dev.perfgate.result.RunResult;
+import dev.perfgate.util.Advice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -148,8 +149,8 @@ public final class GateEvaluator {
                 return "record the baseline on this machine with " + command + ", or set <onEnvironmentMismatch>warn"
                         + "</onEnvironmentMismatch> to compare anyway";
             }
-            return category == Category.MISSING_BASELINE ? "record one with " + command
-                    : "re-record it with " + command;
+            return category == Category.MISSING_BASELINE ? Advice.recordBaseline(command)
+                    : Advice.recordBaselineAgain(command);
         }
 
         private static boolean restarted(RunResult run) {

@@ -3,8 +3,7 @@ package dev.perfgate.gate;
 import dev.perfgate.stats.PairedRatioTest;
 import dev.perfgate.stats.RatioEvidence;
 import dev.perfgate.stats.RatioTest;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.perfgate.util.Advice;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
@@ -201,13 +200,12 @@ final class RelativeCheck {
         String trials = trialsText();
         if (paired && reason.equals(TOO_FEW_TRIALS)) {
             return "too few pairs to decide at p < " + p(alphaPass) + ": " + trials + " give at best p = "
-                    + p(evidence.smallestP()) + "; use <pairs>" + PairedRatioTest.pairsNeeded(alphaPass)
-                    + "</pairs> or more";
+                    + p(evidence.smallestP()) + "; " + Advice.usePairs(PairedRatioTest.pairsNeeded(alphaPass));
         }
         return switch (reason) {
             case TOO_FEW_TRIALS -> "too few trials to decide at p < " + p(alphaPass) + ": " + trials
-                    + " give at best p = " + p(evidence.smallestP()) + "; use <trials>" + trialsNeeded(alphaPass)
-                    + "</trials> or more, and record the baseline again if it has fewer";
+                    + " give at best p = " + p(evidence.smallestP()) + "; " + Advice.useTrials(trialsNeeded(alphaPass))
+                    + ", and record the baseline again if it has fewer";
             case TOO_NOISY -> "too noisy to detect " + Units.percent(margin) + " here: trial spread "
                     + Units.unsignedPercent(evidence.spread(), RoundingMode.HALF_UP) + " is more than a third of the "
                     + "margin; use more or longer trials, a quieter machine, or a wider margin";

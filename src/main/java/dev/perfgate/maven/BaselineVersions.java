@@ -1,17 +1,13 @@
 package dev.perfgate.maven;
 
 import dev.perfgate.goal.PlanningException;
-import dev.perfgate.service.ServiceSpec;
 import dev.perfgate.util.BuildLog;
 import dev.perfgate.version.BaselineArtifact;
-import dev.perfgate.version.BaselineSource;
 import dev.perfgate.version.BaselineVersion;
 import dev.perfgate.version.BaselineVersionException;
-import dev.perfgate.version.ExplicitBaseline;
 import dev.perfgate.version.GitWorktreeBuild;
 import dev.perfgate.version.MavenCommand;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,7 +12,6 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 /** What the reports share: rows per request, load and environment in words. */
 final class Figures {

@@ -6,7 +6,6 @@ import dev.perfgate.load.LoadDefinition;
 import dev.perfgate.load.LoadProfile;
 import dev.perfgate.load.RequestSpec;
 import dev.perfgate.result.LoadInfo;
-import dev.perfgate.result.LoadModel;
 import dev.perfgate.result.RunJson;
 import dev.perfgate.util.Redaction;
 import java.nio.charset.StandardCharsets;

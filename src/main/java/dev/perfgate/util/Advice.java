@@ -15,12 +15,17 @@ public final class Advice {
 
     /** For a missing baseline. */
     public static String recordBaseline() {
-        return "record one with " + RECORD_BASELINE_COMMAND;
+        return recordBaseline(RECORD_BASELINE_COMMAND);
     }
 
-    /** For a baseline that exists but cannot be used. */
-    public static String recordBaselineAgain() {
-        return "re-record it with " + RECORD_BASELINE_COMMAND;
+    /** For a missing baseline, recorded with {@code command}. */
+    public static String recordBaseline(String command) {
+        return "record one with " + command;
+    }
+
+    /** For a baseline that exists but cannot be used, recorded again with {@code command}. */
+    public static String recordBaselineAgain(String command) {
+        return "re-record it with " + command;
     }
 
     /**

@@ -1,7 +1,5 @@
 package dev.perfgate.check;
 
-import static dev.perfgate.testing.TestRuns.constant;
-import static dev.perfgate.testing.TestRuns.req;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfgate.gate.Category;

@@ -1,7 +1,5 @@
 package dev.perfgate.maven;
 
-import static dev.perfgate.testing.TestRuns.constant;
-import static dev.perfgate.testing.TestRuns.req;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.perfgate.result.RunJson;
 import dev.perfgate.result.RunResult;
 import dev.perfgate.testing.CapturedLog;
-import dev.perfgate.util.BuildLog;
 
 import dev.perfgate.imports.HlogImporter;
 import dev.perfgate.imports.ImportedResults;
@@ -15,7 +14,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
