@@ -174,6 +174,10 @@ class MeasurementPlannerTest {
         assertThat(planned.plan().ab().baselineVersion()).isEqualTo("jar " + jar);
         assertThat(planned.plan().ab().baselineService().launch()).isEqualTo(new ServiceSpec.Jar(jar));
         assertThat(planned.plan().plannedTrials()).isEqualTo(15);
+        AbConfig byCommand = new AbConfig(null, null, null, List.of("./old.sh"), 15, 42L);
+        assertThat(MeasurementPlanner.plan(interleaved(service, byCommand), build).plan().ab().baselineService()
+                .launch()).isEqualTo(new ServiceSpec.Command(List.of("./old.sh")));
+        assertThat(MeasurementPlanner.plan(interleaved(service, AbConfig.NONE), build).plan().ab()).isNull();
 
         ServiceConfig fixedPort = new ServiceConfig(List.of("./start.sh"), null, null, List.of(), List.of(), Map.of(),
                 null, null, 8080, null, "180s", "10s");
