@@ -246,8 +246,10 @@ public final class MeasurementPlanner {
         Set<String> names = switch (source) {
             case SCENARIO -> Set.of(ScenarioSpec.requestName(load.scenario().trim()));
             case COMMAND, SCRIPT -> null;
-            default -> definition != null ? requestNames(definition)
-                    : LoadDefinitionBuilder.requestNames(load.requests());
+            // with the load still wrong, the names of the pom's requests that can be named; a scenario file that
+            // cannot be read names none, and the gates' names are then checked after it is fixed
+            default -> definition != null ? definition.requestNames()
+                    : load.requests().isEmpty() ? null : LoadDefinitionBuilder.requestNames(load.requests());
         };
         try {
             return Gates.parse(config.gates(), names);
@@ -255,12 +257,6 @@ public final class MeasurementPlanner {
             problems.addAll(e.problems());
             return List.of();
         }
-    }
-
-    private static Set<String> requestNames(LoadDefinition definition) {
-        Set<String> names = new java.util.LinkedHashSet<>();
-        definition.requests().forEach(r -> names.add(r.name()));
-        return names;
     }
 
     private static ServiceSpec scenarioService(MeasurementConfig config, BuildContext context, List<String> problems)

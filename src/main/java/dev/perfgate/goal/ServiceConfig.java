@@ -33,10 +33,4 @@ public record ServiceConfig(List<String> command, Path jar, String mainClass, Li
         jvmArgs = Nulls.list(jvmArgs);
         environment = Nulls.map(environment);
     }
-
-    /** A service started by a main class, with the defaults of everything else. */
-    public static ServiceConfig mainClass(String mainClass) {
-        return new ServiceConfig(List.of(), null, mainClass, List.of(), List.of(), Map.of(), null, null, 0, null,
-                DEFAULT_READY_TIMEOUT, DEFAULT_STOP_TIMEOUT);
-    }
 }

@@ -32,9 +32,4 @@ public record ShapeConfig(String model, double rate, String rampUp, String durat
     public static final ShapeConfig DEFAULT = new ShapeConfig(MODEL, Double.parseDouble(RATE), RAMP_UP, DURATION,
             WARMUP, Integer.parseInt(TRIALS), null, false, Integer.parseInt(CONNECTIONS), REQUEST_TIMEOUT,
             MAX_SEND_LAG);
-
-    public ShapeConfig withDuration(String newDuration) {
-        return new ShapeConfig(model, rate, rampUp, newDuration, warmup, trials, maxTrials, restartPerTrial,
-                connections, requestTimeout, maxSendLag);
-    }
 }

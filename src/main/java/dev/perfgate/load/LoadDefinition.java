@@ -1,7 +1,9 @@
 package dev.perfgate.load;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything that defines the load of a run: what is sent, in which mix, at which rate, fed by which data.
@@ -28,6 +30,13 @@ public record LoadDefinition(List<RequestSpec> requests, LoadProfile profile, Fe
     /** A load an external tool or scenario defines: no request mix of ours. */
     public static LoadDefinition external(ExternalLoad external, LoadProfile profile) {
         return new LoadDefinition(List.of(), profile, null, Objects.requireNonNull(external, "external"));
+    }
+
+    /** The names requests are measured and gated under, in the order of the mix; empty for an external load. */
+    public Set<String> requestNames() {
+        Set<String> names = new LinkedHashSet<>();
+        requests.forEach(r -> names.add(r.name()));
+        return names;
     }
 
     public boolean isExternal() {
